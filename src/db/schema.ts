@@ -1,0 +1,147 @@
+// The tables as Kysely sees them. Keep in step with the SQL files in ./migrations.
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { Role } from '../domain/roles.js';
+import type { SiteKind } from '../domain/site-kinds.js';
+import type { Pathway } from '../domain/pathways.js';
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+type Version = ColumnType<number, number | undefined, number>;
+
+export interface ServiceTable {
+  id: Generated<string>;
+  code: string;
+  name: string;
+  provider: Generated<string>;
+  commissioner: Generated<string>;
+  contact_email: Generated<string>;
+  is_active: Generated<boolean>;
+  version: Version;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface SiteTable {
+  id: Generated<string>;
+  service_id: string;
+  code: string;
+  name: string;
+  site_kind: SiteKind;
+  address: Generated<string>;
+  response_target_minutes: Generated<number>;
+  is_active: Generated<boolean>;
+  version: Version;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface PartnerOrganisationTable {
+  id: Generated<string>;
+  service_id: string;
+  name: string;
+  pathway: Pathway;
+  contact_name: Generated<string>;
+  contact_phone: Generated<string>;
+  contact_email: Generated<string>;
+  typical_wait_days: number | null;
+  is_active: Generated<boolean>;
+  version: Version;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface AppUserTable {
+  id: Generated<string>;
+  username: string;
+  display_name: string;
+  email: Generated<string>;
+  job_title: Generated<string>;
+  password_hash: string;
+  password_changed_at: Timestamp;
+  must_change_password: Generated<boolean>;
+  failed_sign_ins: Generated<number>;
+  locked_until: Date | null;
+  totp_required: Generated<boolean>;
+  totp_secret: string | null;
+  totp_enabled_at: Date | null;
+  totp_last_step: number | null;
+  is_active: Generated<boolean>;
+  last_signed_in_at: Date | null;
+  version: Version;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface RoleGrantTable {
+  id: Generated<string>;
+  user_id: string;
+  role: Role;
+  service_id: string | null;
+  site_id: string | null;
+  partner_organisation_id: string | null;
+  created_at: CreatedAt;
+  created_by: string | null;
+}
+
+export interface UserSessionTable {
+  token_hash: string;
+  user_id: string;
+  role_grant_id: string | null;
+  second_factor_pending: Generated<boolean>;
+  created_at: Timestamp;
+  last_seen_at: Timestamp;
+  ip_address: string | null;
+  user_agent: string | null;
+}
+
+export interface InstallationSecretTable {
+  name: string;
+  value: string;
+  created_at: CreatedAt;
+}
+
+export interface AuditEventTable {
+  id: Generated<number>;
+  occurred_at: Date;
+  user_id: string | null;
+  username: string | null;
+  role: string | null;
+  service_id: string | null;
+  action: string;
+  subject_type: string | null;
+  subject_id: string | null;
+  person_id: string | null;
+  reason: string | null;
+  ip_address: string | null;
+  user_agent: string | null;
+  detail: ColumnType<Record<string, unknown> | null, string | null, never>;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface SchemaMigrationTable {
+  version: number;
+  name: string;
+  checksum: string;
+  applied_at: CreatedAt;
+}
+
+export interface Database {
+  service: ServiceTable;
+  site: SiteTable;
+  partner_organisation: PartnerOrganisationTable;
+  app_user: AppUserTable;
+  role_grant: RoleGrantTable;
+  user_session: UserSessionTable;
+  installation_secret: InstallationSecretTable;
+  audit_event: AuditEventTable;
+  schema_migration: SchemaMigrationTable;
+}
+
+export type ServiceRow = Selectable<ServiceTable>;
+export type SiteRow = Selectable<SiteTable>;
+export type PartnerOrganisationRow = Selectable<PartnerOrganisationTable>;
+export type AppUserRow = Selectable<AppUserTable>;
+export type RoleGrantRow = Selectable<RoleGrantTable>;
+export type NewAppUser = Insertable<AppUserTable>;
+export type AppUserUpdate = Updateable<AppUserTable>;

@@ -1,0 +1,148 @@
+// Sessions, kept in the database so that any instance can serve any request.
+import crypto from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.js';
+import type { Grant, Role } from '../../domain/roles.js';
+import { sessionState, secondsUntilIdleTimeout } from '../../domain/session-timeout.js';
+import type { Clock } from '../clock.js';
+import type { RequestOrigin } from '../audit.js';
+
+export type SessionGrant = Grant & { id: string; serviceName: string | null; siteName: string | null; partnerOrganisationName: string | null };
+
+export type Session = {
+  tokenHash: string;
+  userId: string;
+  username: string;
+  displayName: string;
+  mustChangePassword: boolean;
+  secondFactorPending: boolean;
+  /** The user must set up a second factor before doing anything else. */
+  secondFactorSetupNeeded: boolean;
+  grants: SessionGrant[];
+  activeGrant: SessionGrant | null;
+  secondsUntilIdleTimeout: number;
+};
+
+export type SessionLookup = { status: 'active'; session: Session } | { status: 'expired' } | { status: 'none' };
+
+/** Touching last_seen_at on every request would write on every read; once a minute is enough. */
+const TOUCH_AFTER_MS = 60_000;
+
+export const hashToken = (token: string): string => crypto.createHash('sha256').update(token).digest('hex');
+
+export function createSessionStore(db: Kysely<Database>, clock: Clock) {
+  async function grantsOf(userId: string): Promise<SessionGrant[]> {
+    const rows = await db
+      .selectFrom('role_grant as g')
+      .leftJoin('service as s', 's.id', 'g.service_id')
+      .leftJoin('site as t', 't.id', 'g.site_id')
+      .leftJoin('partner_organisation as p', 'p.id', 'g.partner_organisation_id')
+      .select(['g.id', 'g.role', 'g.service_id', 'g.site_id', 'g.partner_organisation_id', 's.name as service_name', 't.name as site_name', 'p.name as partner_name'])
+      .where('g.user_id', '=', userId)
+      .where((eb) => eb.or([eb('s.is_active', '=', true), eb('g.service_id', 'is', null)]))
+      .orderBy('s.name')
+      .orderBy('g.role')
+      .execute();
+    return rows.map((r) => ({
+      id: r.id,
+      role: r.role as Role,
+      serviceId: r.service_id,
+      siteId: r.site_id,
+      partnerOrganisationId: r.partner_organisation_id,
+      serviceName: r.service_name,
+      siteName: r.site_name,
+      partnerOrganisationName: r.partner_name,
+    }));
+  }
+
+  return {
+    /** Starts a session and returns the token for the browser's cookie. */
+    async create(userId: string, options: { secondFactorPending: boolean; origin: RequestOrigin }): Promise<string> {
+      const token = crypto.randomBytes(32).toString('base64url');
+      const grants = await grantsOf(userId);
+      const now = clock.now();
+      await db
+        .insertInto('user_session')
+        .values({
+          token_hash: hashToken(token),
+          user_id: userId,
+          // With one role there is nothing to choose.
+          role_grant_id: grants.length === 1 ? grants[0]!.id : null,
+          second_factor_pending: options.secondFactorPending,
+          created_at: now,
+          last_seen_at: now,
+          ip_address: options.origin.ipAddress,
+          user_agent: options.origin.userAgent?.slice(0, 300) ?? null,
+        })
+        .execute();
+      return token;
+    },
+
+    async find(token: string | undefined): Promise<SessionLookup> {
+      if (!token || token.length > 100) return { status: 'none' };
+      const tokenHash = hashToken(token);
+      const row = await db
+        .selectFrom('user_session as s')
+        .innerJoin('app_user as u', 'u.id', 's.user_id')
+        .select([
+          's.token_hash', 's.user_id', 's.role_grant_id', 's.second_factor_pending', 's.created_at', 's.last_seen_at',
+          'u.username', 'u.display_name', 'u.must_change_password', 'u.is_active', 'u.totp_required', 'u.totp_enabled_at',
+        ])
+        .where('s.token_hash', '=', tokenHash)
+        .executeTakeFirst();
+      if (!row) return { status: 'none' };
+      const now = clock.now();
+      const state = sessionState({ createdAt: row.created_at, lastSeenAt: row.last_seen_at }, now);
+      if (state !== 'active' || !row.is_active) {
+        await db.deleteFrom('user_session').where('token_hash', '=', tokenHash).execute();
+        return { status: state === 'active' ? 'none' : 'expired' };
+      }
+      let lastSeen = row.last_seen_at;
+      if (now.getTime() - lastSeen.getTime() > TOUCH_AFTER_MS) {
+        await db.updateTable('user_session').set({ last_seen_at: now }).where('token_hash', '=', tokenHash).execute();
+        lastSeen = now;
+      }
+      const grants = await grantsOf(row.user_id);
+      return {
+        status: 'active',
+        session: {
+          tokenHash,
+          userId: row.user_id,
+          username: row.username,
+          displayName: row.display_name,
+          mustChangePassword: row.must_change_password,
+          secondFactorPending: row.second_factor_pending,
+          secondFactorSetupNeeded: row.totp_required && row.totp_enabled_at === null,
+          grants,
+          activeGrant: grants.find((g) => g.id === row.role_grant_id) ?? null,
+          secondsUntilIdleTimeout: secondsUntilIdleTimeout(lastSeen, now),
+        },
+      };
+    },
+
+    /** Marks the session as used now (the "stay signed in" button). */
+    async extend(tokenHash: string): Promise<void> {
+      await db.updateTable('user_session').set({ last_seen_at: clock.now() }).where('token_hash', '=', tokenHash).execute();
+    },
+
+    async chooseGrant(tokenHash: string, grantId: string): Promise<void> {
+      await db.updateTable('user_session').set({ role_grant_id: grantId }).where('token_hash', '=', tokenHash).execute();
+    },
+
+    async completeSecondFactor(tokenHash: string): Promise<void> {
+      await db.updateTable('user_session').set({ second_factor_pending: false, last_seen_at: clock.now() }).where('token_hash', '=', tokenHash).execute();
+    },
+
+    async destroy(tokenHash: string): Promise<void> {
+      await db.deleteFrom('user_session').where('token_hash', '=', tokenHash).execute();
+    },
+
+    /** Ends every session of the user, on every device; returns how many ended. */
+    async destroyAllForUser(userId: string): Promise<number> {
+      const result = await db.deleteFrom('user_session').where('user_id', '=', userId).executeTakeFirst();
+      return Number(result.numDeletedRows);
+    },
+  };
+}
+
+export type SessionStore = ReturnType<typeof createSessionStore>;

@@ -1,0 +1,128 @@
+// The audit trail: every sign-in, view of a person, change, export and disclosure, chained by hash.
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Database } from '../db/schema.js';
+import { GENESIS_HASH, auditHash, verifyAuditChain, type AuditEventContent } from '../domain/audit-chain.js';
+import type { Actor } from '../domain/actor.js';
+import type { Clock } from './clock.js';
+
+/** Where a request came from, for the trail. */
+export type RequestOrigin = { ipAddress: string | null; userAgent: string | null };
+
+export type AuditEntry = {
+  action: string;
+  subjectType?: string | null;
+  subjectId?: string | null;
+  personId?: string | null;
+  serviceId?: string | null;
+  reason?: string | null;
+  detail?: Record<string, unknown> | null;
+};
+
+/** Who did it: a signed-in actor, or a named user before they chose a role (e.g. a failed sign-in). */
+export type AuditWho = { actor: Actor } | { userId: string | null; username: string | null };
+
+const AUDIT_LOCK_KEY = 7_331_002;
+
+export type AuditSearch = { username?: string; personId?: string; action?: string; beforeId?: number; limit?: number };
+
+export function createAuditService(db: Kysely<Database>, clock: Clock) {
+  async function append(trx: Transaction<Database> | Kysely<Database>, who: AuditWho, origin: RequestOrigin, entry: AuditEntry) {
+    // One writer at a time extends the chain, across every instance on the database.
+    await sql`select pg_advisory_xact_lock(${AUDIT_LOCK_KEY})`.execute(trx);
+    const last = await trx.selectFrom('audit_event').select('hash').orderBy('id', 'desc').limit(1).executeTakeFirst();
+    const actor = 'actor' in who ? who.actor : null;
+    const content: AuditEventContent = {
+      occurredAt: clock.now(),
+      userId: actor ? actor.userId : (who as { userId: string | null }).userId,
+      username: actor ? actor.username : (who as { username: string | null }).username,
+      role: actor?.grant.role ?? null,
+      serviceId: entry.serviceId ?? actor?.grant.serviceId ?? null,
+      action: entry.action,
+      subjectType: entry.subjectType ?? null,
+      subjectId: entry.subjectId ?? null,
+      personId: entry.personId ?? null,
+      reason: entry.reason ?? null,
+      ipAddress: origin.ipAddress,
+      userAgent: origin.userAgent ? origin.userAgent.slice(0, 300) : null,
+      detail: entry.detail ?? null,
+    };
+    const prevHash = last?.hash ?? GENESIS_HASH;
+    const hash = auditHash(prevHash, content);
+    await trx
+      .insertInto('audit_event')
+      .values({
+        occurred_at: content.occurredAt,
+        user_id: content.userId,
+        username: content.username,
+        role: content.role,
+        service_id: content.serviceId,
+        action: content.action,
+        subject_type: content.subjectType,
+        subject_id: content.subjectId,
+        person_id: content.personId,
+        reason: content.reason,
+        ip_address: content.ipAddress,
+        user_agent: content.userAgent,
+        detail: content.detail === null ? null : JSON.stringify(content.detail),
+        prev_hash: prevHash,
+        hash,
+      })
+      .execute();
+  }
+
+  return {
+    /** Appends an event; pass the transaction of the change it records so both land or neither does. */
+    async record(who: AuditWho, origin: RequestOrigin, entry: AuditEntry, trx?: Transaction<Database>): Promise<void> {
+      if (trx) return append(trx, who, origin, entry);
+      await db.transaction().execute((t) => append(t, who, origin, entry));
+    },
+
+    async search(query: AuditSearch) {
+      let q = db.selectFrom('audit_event').selectAll().orderBy('id', 'desc').limit(Math.min(query.limit ?? 50, 200));
+      if (query.username) q = q.where('username', '=', query.username.trim().toLowerCase());
+      if (query.personId) q = q.where('person_id', '=', query.personId);
+      if (query.action) q = q.where('action', '=', query.action);
+      if (query.beforeId) q = q.where('id', '<', query.beforeId);
+      return q.execute();
+    },
+
+    /** Walks the whole chain in pages and reports the first break. */
+    async verify(): Promise<{ ok: boolean; checked: number; brokenAt?: number | string; problem?: string }> {
+      let afterId = 0;
+      let prev = GENESIS_HASH;
+      let checked = 0;
+      for (;;) {
+        const page = await db.selectFrom('audit_event').selectAll().where('id', '>', afterId).orderBy('id').limit(2000).execute();
+        if (page.length === 0) return { ok: true, checked };
+        const result = verifyAuditChain(
+          page.map((row) => ({
+            id: row.id,
+            prevHash: row.prev_hash,
+            hash: row.hash,
+            occurredAt: row.occurred_at,
+            userId: row.user_id,
+            username: row.username,
+            role: row.role,
+            serviceId: row.service_id,
+            action: row.action,
+            subjectType: row.subject_type,
+            subjectId: row.subject_id,
+            personId: row.person_id,
+            reason: row.reason,
+            ipAddress: row.ip_address,
+            userAgent: row.user_agent,
+            detail: row.detail,
+          })),
+          prev,
+        );
+        if (!result.ok) return { ok: false, checked: checked + result.checked, brokenAt: result.brokenAt, problem: result.problem };
+        checked += result.checked;
+        const last = page[page.length - 1]!;
+        prev = last.hash;
+        afterId = last.id;
+      }
+    },
+  };
+}
+
+export type AuditService = ReturnType<typeof createAuditService>;

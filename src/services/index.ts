@@ -1,0 +1,36 @@
+// Every use case, built from one database and one clock.
+import type { DatabaseHandle } from '../db/open.js';
+import { migrationStatus } from '../db/migrate.js';
+import { createAuditService } from './audit.js';
+import type { Clock } from './clock.js';
+import { createUserAccounts } from './accounts/users.js';
+import { createSessionStore } from './accounts/sessions.js';
+import { createSignIn } from './accounts/sign-in.js';
+import { createServiceDirectory } from './directory/service-directory.js';
+import { createSiteDirectory } from './directory/site-directory.js';
+import { createPartnerDirectory } from './directory/partner-directory.js';
+import { installationSecret } from './installation-secrets.js';
+
+export function createServices(handle: DatabaseHandle, clock: Clock) {
+  const { db } = handle;
+  const audit = createAuditService(db, clock);
+  const sessions = createSessionStore(db, clock);
+  return {
+    clock,
+    engine: handle.engine,
+    audit,
+    sessions,
+    users: createUserAccounts(db, clock, audit),
+    signIn: createSignIn(db, clock, audit, sessions),
+    serviceDirectory: createServiceDirectory(db, clock, audit),
+    sites: createSiteDirectory(db, clock, audit),
+    partners: createPartnerDirectory(db, clock, audit),
+    installationSecret: (name: string) => installationSecret(db, name),
+    health: async () => {
+      const status = await migrationStatus(db);
+      return { engine: handle.engine, migrationsCurrent: status.current, pendingMigrations: status.pending };
+    },
+  };
+}
+
+export type Services = ReturnType<typeof createServices>;

@@ -1,0 +1,35 @@
+// Reading posted forms and showing their errors the NHS way.
+import type { FastifyRequest } from 'fastify';
+import type { FieldErrors } from '../services/errors.js';
+
+/** The posted form as strings only: anything else (arrays, objects, missing) reads as ''. */
+export function formFields(request: FastifyRequest): Record<string, string> {
+  const body = request.body;
+  const fields: Record<string, string> = {};
+  if (body && typeof body === 'object') {
+    for (const [key, value] of Object.entries(body as Record<string, unknown>)) {
+      if (typeof value === 'string') fields[key] = value.slice(0, 10_000);
+    }
+  }
+  return fields;
+}
+
+export function field(fields: Record<string, string>, name: string): string {
+  return fields[name] ?? '';
+}
+
+export function checkbox(fields: Record<string, string>, name: string): boolean {
+  return fields[name] === 'yes' || fields[name] === 'true' || fields[name] === 'on';
+}
+
+/** The version a form was read at: refused (null) unless a positive whole number. */
+export function versionField(fields: Record<string, string>): number | null {
+  const v = Number(fields.version);
+  return Number.isInteger(v) && v > 0 ? v : null;
+}
+
+/** Error summary items, each linking to its field: `fieldIds` maps an error key to the input's id when they differ. */
+export function errorSummary(errors: FieldErrors | null | undefined, fieldIds: Record<string, string> = {}) {
+  if (!errors) return [];
+  return Object.entries(errors).map(([key, text]) => ({ text, href: `#${fieldIds[key] ?? key}` }));
+}

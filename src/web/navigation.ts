@@ -1,0 +1,28 @@
+// The header navigation each role sees.
+import type { Role } from '../domain/roles.js';
+
+export type NavItem = { text: string; href: string };
+
+const ADMIN: NavItem[] = [
+  { text: 'Services and sites', href: '/admin/services' },
+  { text: 'Users', href: '/admin/users' },
+  { text: 'Audit', href: '/admin/audit' },
+];
+
+const TEAM: NavItem[] = [{ text: 'Sites and partners', href: '/directory' }];
+
+export function navigationFor(role: Role | null): NavItem[] {
+  const home = { text: 'Home', href: '/' };
+  switch (role) {
+    case 'administrator':
+      return [home, ...ADMIN];
+    case 'practitioner':
+    case 'support_worker':
+    case 'team_manager':
+      return [home, ...TEAM];
+    case null:
+      return [];
+    default:
+      return [home];
+  }
+}

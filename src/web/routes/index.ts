@@ -1,0 +1,19 @@
+// Every route of the web application, registered in one place.
+import type { FastifyInstance } from 'fastify';
+import { healthRoutes } from './health.js';
+import { aboutRoutes } from './about.js';
+import { signInRoutes } from './sign-in.js';
+import { accountRoutes } from './account.js';
+import { homeRoutes } from './home.js';
+import { directoryRoutes } from './directory.js';
+import { adminRoutes } from './admin/index.js';
+
+export async function registerRoutes(app: FastifyInstance, options: { signInAttemptsPerMinute: number }) {
+  await healthRoutes(app);
+  await aboutRoutes(app);
+  await signInRoutes(app, options);
+  await accountRoutes(app);
+  await homeRoutes(app);
+  await directoryRoutes(app);
+  await adminRoutes(app);
+}

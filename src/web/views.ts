@@ -1,0 +1,37 @@
+// The Nunjucks environment: our templates plus the NHS design system's macros.
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import nunjucks from 'nunjucks';
+import { ROLE_LABELS } from '../domain/roles.js';
+import { SITE_KIND_LABELS } from '../domain/site-kinds.js';
+import { PATHWAY_LABELS } from '../domain/pathways.js';
+
+const require = createRequire(import.meta.url);
+export const NHSUK_DIST = path.join(path.dirname(require.resolve('nhsuk-frontend/package.json')), 'dist');
+export const VIEWS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'views');
+
+const DATE_TIME = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+
+export function createViews(): nunjucks.Environment {
+  const env = new nunjucks.Environment(new nunjucks.FileSystemLoader([VIEWS_DIR, NHSUK_DIST], { noCache: false }), {
+    autoescape: true,
+    throwOnUndefined: false,
+    trimBlocks: true,
+    lstripBlocks: true,
+  });
+  // The built-in trim is slow on long text and the NHS macros call it everywhere.
+  env.addFilter('trim', (value: unknown) => {
+    const text = value === null || value === undefined ? '' : String(value);
+    const trimmed = text.trim();
+    return value instanceof nunjucks.runtime.SafeString ? new nunjucks.runtime.SafeString(trimmed) : trimmed;
+  });
+  env.addFilter('dateTime', (value: Date | string | null) => (value ? DATE_TIME.format(new Date(value)) : ''));
+  env.addFilter('roleLabel', (role: keyof typeof ROLE_LABELS) => ROLE_LABELS[role] ?? role);
+  env.addFilter('siteKindLabel', (kind: keyof typeof SITE_KIND_LABELS) => SITE_KIND_LABELS[kind] ?? kind);
+  env.addFilter('pathwayLabel', (p: keyof typeof PATHWAY_LABELS) => PATHWAY_LABELS[p] ?? p);
+  env.addGlobal('ROLE_LABELS', ROLE_LABELS);
+  env.addGlobal('SITE_KIND_LABELS', SITE_KIND_LABELS);
+  env.addGlobal('PATHWAY_LABELS', PATHWAY_LABELS);
+  return env;
+}

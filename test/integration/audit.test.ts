@@ -1,0 +1,51 @@
+// The audit trail: append-only, chained by hash, tampering detected, searchable by user and by person.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { sql } from 'kysely';
+import { openTestDatabase, testEngines } from '../support/database.js';
+import { createServices, type Services } from '../../src/services/index.js';
+import { systemClock } from '../../src/services/clock.js';
+import type { DatabaseHandle } from '../../src/db/open.js';
+
+const origin = { ipAddress: '127.0.0.1', userAgent: 'test' };
+
+for (const engine of testEngines()) {
+  describe(`audit trail (${engine})`, () => {
+    let handle: DatabaseHandle;
+    let services: Services;
+    before(async () => {
+      handle = await openTestDatabase(engine);
+      services = createServices(handle, systemClock);
+    });
+    after(() => handle.close());
+
+    test('the seeded trail verifies, and events written at once still form one chain', async () => {
+      const personId = '11111111-2222-4333-8444-555555555555';
+      await Promise.all(
+        Array.from({ length: 20 }, (_, i) => services.audit.record({ userId: null, username: `tester${i % 3}` }, origin, { action: 'person.viewed', subjectType: 'person', subjectId: personId, personId, reason: i === 0 ? 'checking a duplicate' : null })),
+      );
+      const result = await services.audit.verify();
+      assert.equal(result.ok, true);
+      assert.ok(result.checked > 20);
+      const forPerson = await services.audit.search({ personId });
+      assert.equal(forPerson.length, 20);
+      assert.equal((await services.audit.search({ username: 'TESTER1' })).length, 7);
+    });
+
+    test('updating or deleting an event is refused by the database', async () => {
+      await assert.rejects(sql`update audit_event set action = 'nothing' where id = 1`.execute(handle.db), /append-only/);
+      await assert.rejects(sql`delete from audit_event where id = 1`.execute(handle.db), /append-only/);
+      await assert.rejects(sql`truncate audit_event`.execute(handle.db), /append-only/);
+    });
+
+    test('an edit made behind the trigger is detected at the event edited', async () => {
+      await sql`alter table audit_event disable trigger audit_event_no_update`.execute(handle.db);
+      await sql`update audit_event set username = 'someone-else' where id = 5`.execute(handle.db);
+      await sql`alter table audit_event enable trigger audit_event_no_update`.execute(handle.db);
+      const result = await services.audit.verify();
+      assert.equal(result.ok, false);
+      assert.equal(result.brokenAt, 5);
+      assert.equal(result.problem, 'hash-mismatch');
+    });
+  });
+}

@@ -49,7 +49,7 @@ stream.on('test:fail', (event) => {
   if (event.details.type === 'suite') return;
   failed++;
 });
-const report = stream.compose(spec);
+const report = stream.compose(new spec());
 report.pipe(process.stdout, { end: false });
 await finished(report);
 console.log(`\n${passed} passed, ${failed} failed, ${skipped} skipped`);

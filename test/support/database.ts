@@ -84,11 +84,17 @@ export async function openTestDatabase(engine: Engine): Promise<DatabaseHandle> 
   };
 }
 
+/** A new, empty database on the test server: its URL, and how to drop it. */
+export async function createServerDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `divert_test_${crypto.randomBytes(6).toString('hex')}`;
+  await adminQuery(`create database ${name}`);
+  return { url: serverUrl(name), drop: () => adminQuery(`drop database if exists ${name} with (force)`) };
+}
+
 /** An empty database (no migrations) on the given engine, for tests of migrating itself. */
 export async function openEmptyDatabase(engine: Engine): Promise<DatabaseHandle> {
   if (engine === 'pglite') return wrapEmbedded(await openEmbeddedClient({}));
-  const name = `divert_test_${crypto.randomBytes(6).toString('hex')}`;
-  await adminQuery(`create database ${name}`);
-  const handle = await openServerDatabase(serverUrl(name), 5);
-  return { ...handle, close: async () => { await handle.close(); await adminQuery(`drop database if exists ${name}`); } };
+  const database = await createServerDatabase();
+  const handle = await openServerDatabase(database.url, 5);
+  return { ...handle, close: async () => { await handle.close(); await database.drop(); } };
 }

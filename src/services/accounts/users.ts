@@ -6,8 +6,9 @@ import { grantProblems, administersService, type Grant } from '../../domain/role
 import type { Actor } from '../../domain/actor.js';
 import type { AuditService, AuditWho, RequestOrigin } from '../audit.js';
 import type { Clock } from '../clock.js';
-import { ConflictError, NotFoundError, ValidationError, uniqueViolation, type FieldErrors } from '../errors.js';
+import { NotFoundError, ValidationError, uniqueViolation, type FieldErrors } from '../errors.js';
 import { hashPassword, verifyPassword } from './passwords.js';
+import { saveVersioned, updateWithVersion } from '../directory/versioned-update.js';
 
 export type NewUser = {
   username: string;
@@ -205,26 +206,17 @@ export function createUserAccounts(db: Kysely<Database>, clock: Clock, audit: Au
       if (changes.email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(changes.email.trim())) errors.email = 'Enter an email address in the correct format, like name@example.nhs.uk';
       if (actor.userId === userId && !changes.isActive) errors.isActive = 'You cannot deactivate your own account';
       if (Object.keys(errors).length > 0) throw new ValidationError(errors);
-      await db.transaction().execute(async (trx) => {
-        const updated = await trx
-          .updateTable('app_user')
-          .set({
-            display_name: changes.displayName.trim(),
-            email: changes.email.trim(),
-            job_title: changes.jobTitle.trim(),
-            totp_required: changes.totpRequired,
-            is_active: changes.isActive,
-            version: version + 1,
-            updated_at: clock.now(),
-          })
-          .where('id', '=', userId)
-          .where('version', '=', version)
-          .returning('id')
-          .executeTakeFirst();
-        if (!updated) throw new ConflictError(await getUser(userId));
+      await saveVersioned(db, async (trx) => {
+        await updateWithVersion(trx, 'app_user', userId, version, {
+          display_name: changes.displayName.trim(),
+          email: changes.email.trim(),
+          job_title: changes.jobTitle.trim(),
+          totp_required: changes.totpRequired,
+          is_active: changes.isActive,
+        }, clock.now());
         if (!changes.isActive) await trx.deleteFrom('user_session').where('user_id', '=', userId).execute();
         await audit.record({ actor }, origin, { action: 'user.updated', subjectType: 'user', subjectId: userId, detail: { before: { displayName: user.display_name, email: user.email, jobTitle: user.job_title, totpRequired: user.totp_required, isActive: user.is_active }, after: changes } }, trx);
-      });
+      }, () => getUser(userId));
     },
 
     /** Sets a new password chosen by an administrator; the user must change it at next sign-in, and the lock is lifted. */

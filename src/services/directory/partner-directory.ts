@@ -9,7 +9,7 @@ import type { AuditService, RequestOrigin } from '../audit.js';
 import type { Clock } from '../clock.js';
 import { NotFoundError, ValidationError, uniqueViolation } from '../errors.js';
 import { parseOrThrow } from './validate.js';
-import { updateWithVersion } from './versioned-update.js';
+import { saveVersioned, updateWithVersion } from './versioned-update.js';
 
 export const partnerInput = z.object({
   name: z.string().trim().min(2, 'Enter the name of the organisation').max(160, 'Name must be 160 characters or fewer'),
@@ -75,10 +75,10 @@ export function createPartnerDirectory(db: Kysely<Database>, clock: Clock, audit
       const before = await getFor(actor, id);
       const data = parseOrThrow(partnerInput, input);
       try {
-        await db.transaction().execute(async (trx) => {
-          await updateWithVersion(trx, 'partner_organisation', id, version, values(data), clock.now(), () => get(id));
+        await saveVersioned(db, async (trx) => {
+          await updateWithVersion(trx, 'partner_organisation', id, version, values(data), clock.now());
           await audit.record({ actor }, origin, { action: 'partner.updated', subjectType: 'partner_organisation', subjectId: id, serviceId: before.service_id, detail: { before: { name: before.name, pathway: before.pathway, isActive: before.is_active }, after: data } }, trx);
-        });
+        }, () => get(id));
       } catch (error) {
         if (uniqueViolation(error)) throw new ValidationError(NAME_TAKEN);
         throw error;

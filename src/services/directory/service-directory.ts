@@ -8,7 +8,7 @@ import type { AuditService, RequestOrigin } from '../audit.js';
 import type { Clock } from '../clock.js';
 import { ForbiddenError, NotFoundError, ValidationError, uniqueViolation } from '../errors.js';
 import { parseOrThrow } from './validate.js';
-import { updateWithVersion } from './versioned-update.js';
+import { saveVersioned, updateWithVersion } from './versioned-update.js';
 
 const optionalText = (max: number, label: string) => z.string().trim().max(max, `${label} must be ${max} characters or fewer`).default('');
 
@@ -72,10 +72,10 @@ export function createServiceDirectory(db: Kysely<Database>, clock: Clock, audit
       const before = await this.getFor(actor, id);
       const data = parseOrThrow(serviceInput, input);
       try {
-        await db.transaction().execute(async (trx) => {
-          await updateWithVersion(trx, 'service', id, version, { code: data.code, name: data.name, provider: data.provider, commissioner: data.commissioner, contact_email: data.contactEmail, is_active: data.isActive }, clock.now(), () => get(id));
+        await saveVersioned(db, async (trx) => {
+          await updateWithVersion(trx, 'service', id, version, { code: data.code, name: data.name, provider: data.provider, commissioner: data.commissioner, contact_email: data.contactEmail, is_active: data.isActive }, clock.now());
           await audit.record({ actor }, origin, { action: 'service.updated', subjectType: 'service', subjectId: id, serviceId: id, detail: { before: { code: before.code, name: before.name, isActive: before.is_active }, after: data } }, trx);
-        });
+        }, () => get(id));
       } catch (error) {
         if (uniqueViolation(error)) throw new ValidationError({ code: 'Another service already has that code: choose another' });
         throw error;

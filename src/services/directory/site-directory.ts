@@ -9,7 +9,7 @@ import type { AuditService, RequestOrigin } from '../audit.js';
 import type { Clock } from '../clock.js';
 import { NotFoundError, ValidationError, uniqueViolation } from '../errors.js';
 import { parseOrThrow } from './validate.js';
-import { updateWithVersion } from './versioned-update.js';
+import { saveVersioned, updateWithVersion } from './versioned-update.js';
 
 export const siteInput = z.object({
   code: z
@@ -78,10 +78,10 @@ export function createSiteDirectory(db: Kysely<Database>, clock: Clock, audit: A
       const before = await getFor(actor, id);
       const data = parseOrThrow(siteInput, input);
       try {
-        await db.transaction().execute(async (trx) => {
-          await updateWithVersion(trx, 'site', id, version, values(data), clock.now(), () => get(id));
+        await saveVersioned(db, async (trx) => {
+          await updateWithVersion(trx, 'site', id, version, values(data), clock.now());
           await audit.record({ actor }, origin, { action: 'site.updated', subjectType: 'site', subjectId: id, serviceId: before.service_id, detail: { before: { code: before.code, name: before.name, responseTargetMinutes: before.response_target_minutes, isActive: before.is_active }, after: data } }, trx);
-        });
+        }, () => get(id));
       } catch (error) {
         if (uniqueViolation(error)) throw new ValidationError(CODE_TAKEN);
         throw error;

@@ -1,19 +1,16 @@
-// Saves an edit only if the record is still at the version the user read; otherwise a ConflictError.
-import type { Transaction } from 'kysely';
+// Saves an edit only if the record is still at the version the user read; otherwise a ConflictError
+// carrying the latest version, read after the transaction has ended (the embedded engine has a single
+// connection, so reading through anything but the transaction inside it would wait for ever).
+import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { ConflictError } from '../errors.js';
 
-type VersionedTable = 'service' | 'site' | 'partner_organisation';
+type VersionedTable = 'service' | 'site' | 'partner_organisation' | 'app_user';
 
-export async function updateWithVersion(
-  trx: Transaction<Database>,
-  table: VersionedTable,
-  id: string,
-  version: number,
-  values: Record<string, unknown>,
-  now: Date,
-  loadCurrent: () => Promise<unknown>,
-): Promise<void> {
+class StaleVersion extends Error {}
+
+/** Inside a transaction: updates the row at `version` to `version + 1`, or throws to end the transaction. */
+export async function updateWithVersion(trx: Transaction<Database>, table: VersionedTable, id: string, version: number, values: Record<string, unknown>, now: Date): Promise<void> {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   const updated = await (trx as unknown as Transaction<any>)
     .updateTable(table as string)
@@ -22,5 +19,15 @@ export async function updateWithVersion(
     .where('version', '=', version)
     .returning('id')
     .executeTakeFirst();
-  if (!updated) throw new ConflictError(await loadCurrent());
+  if (!updated) throw new StaleVersion();
+}
+
+/** Runs a versioned change in a transaction; a stale version becomes a ConflictError with the latest record. */
+export async function saveVersioned<T>(db: Kysely<Database>, change: (trx: Transaction<Database>) => Promise<void>, loadLatest: () => Promise<T>): Promise<void> {
+  try {
+    await db.transaction().execute(change);
+  } catch (error) {
+    if (error instanceof StaleVersion) throw new ConflictError(await loadLatest());
+    throw error;
+  }
 }

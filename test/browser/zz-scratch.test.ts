@@ -1,0 +1,22 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { expectAccessible, signIn, startBrowserSession } from '../support/browser.js';
+test('timing and sanity', async () => {
+  let t = Date.now();
+  const s = await startBrowserSession();
+  console.log('start', Date.now() - t); t = Date.now();
+  const page = await s.newPage();
+  await page.goto('/sign-in');
+  console.log('goto', Date.now() - t); t = Date.now();
+  await expectAccessible(page, 'x');
+  console.log('axe1', Date.now() - t); t = Date.now();
+  await expectAccessible(page, 'x');
+  console.log('axe2', Date.now() - t); t = Date.now();
+  await signIn(page, 'practitioner');
+  console.log('signin', Date.now() - t); t = Date.now();
+  await page.goto('/account');
+  console.log('goto account', Date.now() - t); t = Date.now();
+  await page.evaluate(() => { document.querySelector('h1')!.insertAdjacentHTML('afterend', '<img src="/x.png"><a href="/"></a><p style="color:#ccc;background:#fff">low</p>'); });
+  await assert.rejects(expectAccessible(page, 'Broken page'), (e: Error) => { console.log(e.message); return /image-alt/.test(e.message); });
+  await s.close();
+});

@@ -156,7 +156,7 @@ export async function buildApp(services: Services, config: Config, options: AppO
   }
 
   app.addHook('preHandler', async (request, reply) => {
-    if (isStatic(request.url)) return;
+    if (isStatic(request.url) || request.is404) return;
     const decision = decideAccess(accessOf(request), request);
     if (decision !== 'allow') return refuse(request, reply, decision);
     if (request.method !== 'GET' && request.method !== 'HEAD' && !wantsJson(request)) {
@@ -174,7 +174,7 @@ export async function buildApp(services: Services, config: Config, options: AppO
     }
   });
 
-  app.setNotFoundHandler({ preHandler: undefined }, async (request, reply) => {
+  app.setNotFoundHandler(async (request, reply) => {
     if (wantsJson(request)) return reply.code(404).send({ error: 'Not found' });
     return reply.code(404).page('pages/errors/not-found.njk');
   });

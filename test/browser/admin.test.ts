@@ -59,7 +59,7 @@ describe('administering services and sites', () => {
       '#code': 'Enter a short code for the site',
       '#name': 'Enter the name of the site',
       '#siteKind': 'Select the kind of site',
-      '#responseTargetMinutes': 'Response target must be at least 5 minutes',
+      '#responseTargetMinutes': 'Enter the response-time target in minutes, like 60',
     });
     assert.match(await page.title(), /^Error: Add a site/);
     await expectAccessible(page, 'Add a site, with errors');

@@ -82,15 +82,10 @@ export function createSignIn(db: Kysely<Database>, clock: Clock, audit: AuditSer
       };
     },
 
-    /** Starts (or restarts) setting up a second factor: a new secret, not yet in force. */
+    /** A new secret for setting up a second factor; nothing is stored until a code from it is confirmed. */
     async beginTotpSetup(userId: string): Promise<{ secret: string; uri: string }> {
-      const user = await db.selectFrom('app_user').select(['username', 'totp_secret', 'totp_enabled_at']).where('id', '=', userId).executeTakeFirstOrThrow();
-      let secret = user.totp_secret;
-      if (!secret || user.totp_enabled_at) {
-        secret = newTotpSecret();
-        // Replacing an enabled secret happens only at confirmation, so a half-finished change never locks anyone out.
-        if (!user.totp_enabled_at) await db.updateTable('app_user').set({ totp_secret: secret }).where('id', '=', userId).execute();
-      }
+      const user = await db.selectFrom('app_user').select('username').where('id', '=', userId).executeTakeFirstOrThrow();
+      const secret = newTotpSecret();
       return { secret, uri: otpauthUri(secret, user.username, TOTP_ISSUER) };
     },
 

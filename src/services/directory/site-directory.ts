@@ -21,11 +21,14 @@ export const siteInput = z.object({
   name: z.string().trim().min(2, 'Enter the name of the site').max(120, 'Name must be 120 characters or fewer'),
   siteKind: z.enum(SITE_KINDS, { message: 'Select the kind of site' }),
   address: z.string().trim().max(300, 'Address must be 300 characters or fewer').default(''),
-  responseTargetMinutes: z.coerce
-    .number({ message: 'Enter the response target as a number of minutes, like 60' })
-    .int('Enter the response target as a whole number of minutes, like 60')
+  responseTargetMinutes: z.preprocess(
+    (v) => (typeof v === 'string' ? (v.trim() === '' ? undefined : Number(v.trim())) : v),
+    z
+      .number({ error: (issue) => (issue.input === undefined ? 'Enter the response-time target in minutes, like 60' : 'Enter the response target as a number of minutes, like 60') })
+      .int('Enter the response target as a whole number of minutes, like 60')
     .min(5, 'Response target must be at least 5 minutes')
     .max(1440, 'Response target must be 1440 minutes (24 hours) or less'),
+  ),
   isActive: z.boolean().default(true),
 });
 export type SiteInput = z.input<typeof siteInput>;

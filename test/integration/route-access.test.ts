@@ -34,11 +34,13 @@ for (const engine of testEngines()) {
       const partner = (await t.services.partners.listForService(service.id))[0]!;
       const user = (await t.services.users.findByUsername('support'))!;
       const grant = (await t.services.users.getUser(user.id)).grants[0]!;
-      params = { serviceId: service.id, siteId: site.id, partnerId: partner.id, userId: user.id, grantId: grant.id };
+      params = { serviceId: service.id, sites: site.id, partners: partner.id, userId: user.id, grantId: grant.id };
     });
     after(() => t.close());
 
-    const fill = (url: string) => url.replace(/:(\w+)/g, (_, name: string) => params[name] ?? '00000000-0000-0000-0000-000000000000');
+    // `:id` is the id of whatever the path names before it (/admin/sites/:id/edit).
+    const fill = (url: string) =>
+      url.replace(/(\w+)\/:id\b/, (_, plural: string) => `${plural}/${params[plural]}`).replace(/:(\w+)/g, (_, name: string) => params[name] ?? '00000000-0000-0000-0000-000000000000');
 
     test('every route declares who may use it, and at least the core routes exist', () => {
       const table = t.app.declaredRoutes;

@@ -109,5 +109,20 @@ for (const engine of testEngines()) {
       assert.match(verify.body, /The audit trail is intact/);
       assert.ok((await t.services.audit.search({ username: 'admin', action: 'audit.searched' })).length >= 1);
     });
+
+    test('the last administrator of every service cannot be removed or deactivated; over-long details are refused by field', async () => {
+      const adminUser = (await t.services.users.findByUsername('admin'))!;
+      const grant = (await t.services.users.getUser(adminUser.id)).grants.find((g) => g.role === 'administrator' && g.serviceId === null)!;
+      const actor = { userId: 'x', username: 'other', displayName: 'Other', grant: { ...grant, id: 'g' } };
+      await assert.rejects(t.services.users.revokeRole(actor, grant.id, { ipAddress: null, userAgent: null }), /last administrator of every service/);
+      await assert.rejects(
+        t.services.users.updateAccount(actor, adminUser.id, adminUser.version, { displayName: adminUser.display_name, email: '', jobTitle: '', totpRequired: false, isActive: false }, { ipAddress: null, userAgent: null }),
+        /last administrator of every service/,
+      );
+      await assert.rejects(
+        t.services.users.createUser({ username: 'long.title', displayName: 'Lenny Long', jobTitle: 'x'.repeat(121), email: `${'e'.repeat(200)}@example.org`, password: 'lantern harbour meadow 42' }, { userId: null, username: 'test' }, { ipAddress: null, userAgent: null }),
+        (error: { fieldErrors?: Record<string, string> }) => error.fieldErrors?.jobTitle === 'Job title must be 120 characters or fewer' && error.fieldErrors?.email === 'Email address must be 200 characters or fewer',
+      );
+    });
   });
 }

@@ -26,20 +26,34 @@ export function normaliseUsername(username: string): string {
   return username.trim().toLowerCase();
 }
 
+/** The details an account holds about its person, checked the same way when made and when changed. */
+function accountDetailErrors(input: { displayName: string; email?: string; jobTitle?: string }): FieldErrors {
+  const errors: FieldErrors = {};
+  const displayName = input.displayName.trim();
+  const email = input.email?.trim() ?? '';
+  if (!displayName) errors.displayName = 'Enter the full name';
+  else if (displayName.length < 2 || displayName.length > 120) errors.displayName = 'Full name must be 2 to 120 characters';
+  if (email.length > 200) errors.email = 'Email address must be 200 characters or fewer';
+  else if (email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) errors.email = 'Enter an email address in the correct format, like name@example.nhs.uk';
+  if ((input.jobTitle?.trim() ?? '').length > 120) errors.jobTitle = 'Job title must be 120 characters or fewer';
+  return errors;
+}
+
 function userFieldErrors(input: NewUser): FieldErrors {
   const errors: FieldErrors = {};
   const username = normaliseUsername(input.username);
   if (!username) errors.username = 'Enter a username';
   else if (!USERNAME_PATTERN.test(username))
     errors.username = 'Username must be 3 to 60 characters: letters, numbers, dots, hyphens or underscores, starting with a letter or number';
+  Object.assign(errors, accountDetailErrors(input));
   const displayName = input.displayName.trim();
-  if (!displayName) errors.displayName = 'Enter the full name';
-  else if (displayName.length < 2 || displayName.length > 120) errors.displayName = 'Full name must be 2 to 120 characters';
-  if (input.email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(input.email.trim())) errors.email = 'Enter an email address in the correct format, like name@example.nhs.uk';
   const passwordProblems = checkPassword(input.password, { username, displayName });
   if (passwordProblems.length > 0) errors.password = passwordProblems[0]!;
   return errors;
 }
+
+const LAST_ADMINISTRATOR = 'This is the last administrator of every service: give someone else that role first';
+const isInstallationAdministrator = (g: Grant) => g.role === 'administrator' && g.serviceId === null;
 
 export type UserWithGrants = AppUserRow & {
   grants: Array<Grant & { id: string; serviceName: string | null; siteName: string | null; partnerOrganisationName: string | null }>;
@@ -87,6 +101,19 @@ export function createUserAccounts(db: Kysely<Database>, clock: Clock, audit: Au
     if (actor.grant.serviceId === null) return;
     if (user.grants.length === 0 || user.grants.some((g) => g.serviceId === actor.grant.serviceId)) return;
     throw new NotFoundError('user');
+  }
+
+  /** Active accounts that administer every service: the installation must always keep one. */
+  async function installationAdministratorCount(): Promise<number> {
+    const row = await db
+      .selectFrom('role_grant as g')
+      .innerJoin('app_user as u', 'u.id', 'g.user_id')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('g.role', '=', 'administrator')
+      .where('g.service_id', 'is', null)
+      .where('u.is_active', '=', true)
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
   }
 
   async function getUserFor(actor: Actor, id: string): Promise<UserWithGrants> {
@@ -176,7 +203,10 @@ export function createUserAccounts(db: Kysely<Database>, clock: Clock, audit: Au
         });
       } catch (error) {
         if (uniqueViolation(error)) throw new ValidationError({ role: 'This person already has that role there' });
-        if ((error as { code?: string }).code === '23503') throw new ValidationError({ siteId: 'That site or partner organisation is not part of the chosen service' });
+        if ((error as { code?: string }).code === '23503') {
+          const partner = /partner/.test((error as { constraint?: string }).constraint ?? '');
+          throw new ValidationError(partner ? { partnerOrganisationId: 'That partner organisation is not part of the chosen service' } : { siteId: 'That site is not part of the chosen service' });
+        }
         throw error;
       }
     },
@@ -185,6 +215,8 @@ export function createUserAccounts(db: Kysely<Database>, clock: Clock, audit: Au
       const grant = await db.selectFrom('role_grant').selectAll().where('id', '=', grantId).executeTakeFirst();
       if (!grant || (grant.service_id && !administersService(actor.grant, grant.service_id)) || (!grant.service_id && actor.grant.serviceId !== null))
         throw new NotFoundError('role');
+      if (grant.role === 'administrator' && grant.service_id === null && (await installationAdministratorCount()) <= 1)
+        throw new ValidationError({ role: LAST_ADMINISTRATOR });
       await db.transaction().execute(async (trx) => {
         await trx.deleteFrom('user_session').where('role_grant_id', '=', grantId).execute();
         await trx.deleteFrom('role_grant').where('id', '=', grantId).execute();
@@ -201,10 +233,10 @@ export function createUserAccounts(db: Kysely<Database>, clock: Clock, audit: Au
       origin: RequestOrigin,
     ): Promise<void> {
       const user = await getUserFor(actor, userId);
-      const errors: FieldErrors = {};
-      if (!changes.displayName.trim()) errors.displayName = 'Enter the full name';
-      if (changes.email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(changes.email.trim())) errors.email = 'Enter an email address in the correct format, like name@example.nhs.uk';
+      const errors = accountDetailErrors(changes);
       if (actor.userId === userId && !changes.isActive) errors.isActive = 'You cannot deactivate your own account';
+      else if (!changes.isActive && user.is_active && user.grants.some(isInstallationAdministrator) && (await installationAdministratorCount()) <= 1)
+        errors.isActive = LAST_ADMINISTRATOR;
       if (Object.keys(errors).length > 0) throw new ValidationError(errors);
       await saveVersioned(db, async (trx) => {
         await updateWithVersion(trx, 'app_user', userId, version, {

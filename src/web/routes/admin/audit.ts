@@ -24,7 +24,7 @@ export async function auditAdminRoutes(app: FastifyInstance) {
   app.get('/admin/audit', { config: admin }, async (request, reply) => {
     const actor = requireActor(request);
     const query = (request.query ?? {}) as Record<string, unknown>;
-    const criteria = { username: text(query, 'username', 60), personId: text(query, 'personId', 100), action: text(query, 'action', 100) };
+    const criteria = { username: text(query, 'username', 60).toLowerCase(), personId: text(query, 'personId', 100), action: text(query, 'action', 100) };
     const before = Number(text(query, 'beforeId', 20));
     const beforeId = Number.isSafeInteger(before) && before > 0 ? before : undefined;
 

@@ -226,8 +226,7 @@ export async function userAdminRoutes(app: FastifyInstance) {
     const changes = { displayName: field(f, 'displayName'), email: field(f, 'email'), jobTitle: field(f, 'jobTitle'), totpRequired: f.totpRequired === 'yes', isActive: f.isActive !== 'no' };
     const context = await userPage(actor, user, { values: { ...changes, version: version ?? user.version } });
     return saveOrRerender(reply, USER_PAGE, context, async () => {
-      // Refuse a stale edit here, from the record just read: the service's own check loads the latest
-      // version inside its transaction, which on the embedded database waits for itself.
+      // A stale edit is refused from the record just read; the service refuses one that races past this.
       if (version === null || version !== user.version) throw new ConflictError(user);
       const tooLong = lengthErrors(changes);
       if (Object.keys(tooLong).length > 0) throw new ValidationError(tooLong);

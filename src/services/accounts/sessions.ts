@@ -1,6 +1,7 @@
 // Sessions, kept in the database so that any instance can serve any request.
 import crypto from 'node:crypto';
-import type { Kysely } from 'kysely';
+import { sql, type Expression, type Kysely } from 'kysely';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Database } from '../../db/schema.js';
 import type { Grant, Role } from '../../domain/roles.js';
 import { sessionState, secondsUntilIdleTimeout } from '../../domain/session-timeout.js';
@@ -31,28 +32,33 @@ const TOUCH_AFTER_MS = 60_000;
 export const hashToken = (token: string): string => crypto.createHash('sha256').update(token).digest('hex');
 
 export function createSessionStore(db: Kysely<Database>, clock: Clock) {
-  async function grantsOf(userId: string): Promise<SessionGrant[]> {
-    const rows = await db
+  /** The user's roles, in services still active, as one sub-query (so a session reads in one round trip). */
+  const grantsOfUser = (userId: Expression<string>) =>
+    db
       .selectFrom('role_grant as g')
-      .leftJoin('service as s', 's.id', 'g.service_id')
+      .leftJoin('service as sv', 'sv.id', 'g.service_id')
       .leftJoin('site as t', 't.id', 'g.site_id')
       .leftJoin('partner_organisation as p', 'p.id', 'g.partner_organisation_id')
-      .select(['g.id', 'g.role', 'g.service_id', 'g.site_id', 'g.partner_organisation_id', 's.name as service_name', 't.name as site_name', 'p.name as partner_name'])
+      .select(['g.id', 'g.role', 'g.service_id', 'g.site_id', 'g.partner_organisation_id', 'sv.name as service_name', 't.name as site_name', 'p.name as partner_name'])
       .where('g.user_id', '=', userId)
-      .where((eb) => eb.or([eb('s.is_active', '=', true), eb('g.service_id', 'is', null)]))
-      .orderBy('s.name')
-      .orderBy('g.role')
-      .execute();
-    return rows.map((r) => ({
-      id: r.id,
-      role: r.role as Role,
-      serviceId: r.service_id,
-      siteId: r.site_id,
-      partnerOrganisationId: r.partner_organisation_id,
-      serviceName: r.service_name,
-      siteName: r.site_name,
-      partnerOrganisationName: r.partner_name,
-    }));
+      .where((eb) => eb.or([eb('sv.is_active', '=', true), eb('g.service_id', 'is', null)]))
+      .orderBy('sv.name')
+      .orderBy('g.role');
+
+  type GrantRow = { id: string; role: string; service_id: string | null; site_id: string | null; partner_organisation_id: string | null; service_name: string | null; site_name: string | null; partner_name: string | null };
+  const toSessionGrant = (r: GrantRow): SessionGrant => ({
+    id: r.id,
+    role: r.role as Role,
+    serviceId: r.service_id,
+    siteId: r.site_id,
+    partnerOrganisationId: r.partner_organisation_id,
+    serviceName: r.service_name,
+    siteName: r.site_name,
+    partnerOrganisationName: r.partner_name,
+  });
+
+  async function grantsOf(userId: string): Promise<SessionGrant[]> {
+    return (await grantsOfUser(sql.val(userId)).execute()).map(toSessionGrant);
   }
 
   return {
@@ -88,6 +94,7 @@ export function createSessionStore(db: Kysely<Database>, clock: Clock) {
           's.token_hash', 's.user_id', 's.role_grant_id', 's.second_factor_pending', 's.created_at', 's.last_seen_at',
           'u.username', 'u.display_name', 'u.must_change_password', 'u.is_active', 'u.totp_required', 'u.totp_enabled_at',
         ])
+        .select((eb) => jsonArrayFrom(grantsOfUser(eb.ref('s.user_id'))).as('grants'))
         .where('s.token_hash', '=', tokenHash)
         .executeTakeFirst();
       if (!row) return { status: 'none' };
@@ -102,7 +109,7 @@ export function createSessionStore(db: Kysely<Database>, clock: Clock) {
         await db.updateTable('user_session').set({ last_seen_at: now }).where('token_hash', '=', tokenHash).execute();
         lastSeen = now;
       }
-      const grants = await grantsOf(row.user_id);
+      const grants = (row.grants as GrantRow[]).map(toSessionGrant);
       return {
         status: 'active',
         session: {

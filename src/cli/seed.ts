@@ -18,7 +18,7 @@ export async function seedCommand(args: string[]): Promise<void> {
   try {
     if (!(await isDatabaseEmpty(services))) throw new UserFacingError('This database already has services: demo data goes only into an empty database. Use a new DIVERT_DATA_DIR.');
     const result = await seedProfile(services, profile, (line) => console.log(line));
-    console.log(`Loaded ${result.services} services, ${result.sites} sites, ${result.partners} partner organisations and ${result.users.length} demo accounts.`);
+    console.log(`Loaded ${result.services} services, ${result.sites} sites, ${result.partners} partner organisations and ${new Set(result.users.map((u) => u.username)).size} demo accounts.`);
   } finally {
     await handle.close();
   }

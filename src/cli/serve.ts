@@ -26,7 +26,7 @@ export async function serve(): Promise<void> {
     if (config.seedOnFirstStart && (await isDatabaseEmpty(services))) {
       console.log(`First start: loading the ${config.seedOnFirstStart} demo data…`);
       const result = await seedProfile(services, config.seedOnFirstStart, (line) => console.log(line));
-      console.log(`Loaded ${result.services} services, ${result.sites} sites, ${result.partners} partner organisations and ${result.users.length} demo accounts.`);
+      console.log(`Loaded ${result.services} services, ${result.sites} sites, ${result.partners} partner organisations and ${new Set(result.users.map((u) => u.username)).size} demo accounts.`);
     }
     const app = await buildApp(services, config);
     try {

@@ -119,6 +119,57 @@ export interface AuditEventTable {
   hash: string;
 }
 
+export type Sex = 'female' | 'male' | 'not_known' | 'not_stated';
+export type Relationship = 'parent' | 'carer' | 'child' | 'sibling' | 'partner' | 'other_family' | 'household';
+
+export interface PersonTable {
+  id: Generated<string>;
+  service_id: string;
+  given_name: string;
+  family_name: string;
+  preferred_name: Generated<string>;
+  date_of_birth: string | null;
+  sex: Generated<Sex>;
+  gender_identity: Generated<string>;
+  ethnicity_code: Generated<string>;
+  first_language: Generated<string>;
+  interpreter_needed: Generated<boolean>;
+  address: Generated<string>;
+  postcode: Generated<string>;
+  phone: Generated<string>;
+  email: Generated<string>;
+  nhs_number: string | null;
+  pnc_id: string | null;
+  probation_crn: Generated<string>;
+  is_veteran: Generated<boolean>;
+  is_care_leaver: Generated<boolean>;
+  known_risk: Generated<string>;
+  search_name: ColumnType<string, never, never>;
+  version: Version;
+  created_at: CreatedAt;
+  created_by: string | null;
+  updated_at: Timestamp;
+}
+
+export interface PersonAliasTable {
+  id: Generated<string>;
+  service_id: string;
+  person_id: string;
+  given_name: string;
+  family_name: string;
+  search_name: ColumnType<string, never, never>;
+  created_at: CreatedAt;
+}
+
+export interface PersonLinkTable {
+  id: Generated<string>;
+  service_id: string;
+  person_id: string;
+  related_person_id: string;
+  relationship: Relationship;
+  created_at: CreatedAt;
+}
+
 export interface SchemaMigrationTable {
   version: number;
   name: string;
@@ -136,6 +187,9 @@ export interface Database {
   installation_secret: InstallationSecretTable;
   audit_event: AuditEventTable;
   schema_migration: SchemaMigrationTable;
+  person: PersonTable;
+  person_alias: PersonAliasTable;
+  person_link: PersonLinkTable;
 }
 
 export type ServiceRow = Selectable<ServiceTable>;
@@ -143,5 +197,6 @@ export type SiteRow = Selectable<SiteTable>;
 export type PartnerOrganisationRow = Selectable<PartnerOrganisationTable>;
 export type AppUserRow = Selectable<AppUserTable>;
 export type RoleGrantRow = Selectable<RoleGrantTable>;
+export type PersonRow = Selectable<PersonTable>;
 export type NewAppUser = Insertable<AppUserTable>;
 export type AppUserUpdate = Updateable<AppUserTable>;

@@ -10,6 +10,7 @@ import { createServiceDirectory } from './directory/service-directory.js';
 import { createSiteDirectory } from './directory/site-directory.js';
 import { createPartnerDirectory } from './directory/partner-directory.js';
 import { installationSecret } from './installation-secrets.js';
+import { createPersonRecords } from './people/person-records.js';
 
 export function createServices(handle: DatabaseHandle, clock: Clock) {
   const { db } = handle;
@@ -25,6 +26,7 @@ export function createServices(handle: DatabaseHandle, clock: Clock) {
     serviceDirectory: createServiceDirectory(db, clock, audit),
     sites: createSiteDirectory(db, clock, audit),
     partners: createPartnerDirectory(db, clock, audit),
+    people: createPersonRecords(db, clock, audit),
     installationSecret: (name: string) => installationSecret(db, name),
     health: async () => {
       const status = await migrationStatus(db);

@@ -4,11 +4,20 @@ import type { FieldErrors } from '../services/errors.js';
 
 /** The posted form as strings only: anything else (arrays, objects, missing) reads as ''. */
 export function formFields(request: FastifyRequest): Record<string, string> {
-  const body = request.body;
+  return stringFields(request.body);
+}
+
+/** The query string, read the same way as a form (for search forms sent with GET). */
+export function queryFields(request: FastifyRequest): Record<string, string> {
+  return stringFields(request.query);
+}
+
+function stringFields(body: unknown): Record<string, string> {
   const fields: Record<string, string> = {};
   if (body && typeof body === 'object') {
     for (const [key, value] of Object.entries(body as Record<string, unknown>)) {
-      if (typeof value === 'string') fields[key] = value.slice(0, 10_000);
+      // The NHS date input posts dateOfBirth[day]: read it as dateOfBirth-day, the id of its box.
+      if (typeof value === 'string') fields[key.replace(/^([\w]+)\[(day|month|year)\]$/, '$1-$2')] = value.slice(0, 10_000);
     }
   }
   return fields;

@@ -9,7 +9,10 @@ const ADMIN: NavItem[] = [
   { text: 'Audit', href: '/admin/audit' },
 ];
 
-const TEAM: NavItem[] = [{ text: 'Sites and partners', href: '/directory' }];
+const TEAM: NavItem[] = [
+  { text: 'People', href: '/people' },
+  { text: 'Sites and partners', href: '/directory' },
+];
 
 export function navigationFor(role: Role | null): NavItem[] {
   const home = { text: 'Home', href: '/' };

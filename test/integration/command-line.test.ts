@@ -109,7 +109,7 @@ describe('divert command line', () => {
   test('DATABASE_URL switches to a PostgreSQL server with no other change', { skip: !process.env.TEST_DATABASE_URL && 'TEST_DATABASE_URL is not set' }, async () => {
     const database = await createServerDatabase();
     try {
-      assert.match((await divert(['migrate'], { DATABASE_URL: database.url })).stdout, /Applied 1 migration/);
+      assert.match((await divert(['migrate'], { DATABASE_URL: database.url })).stdout, /^Applied \d+ migration\(s\): 0001_platform\.sql/);
       assert.equal((await divert(['seed', '--profile', 'west-yorkshire'], { DATABASE_URL: database.url })).code, 0);
       const server = await startServer({ DATABASE_URL: database.url });
       const health = await (await fetch(`http://127.0.0.1:${server.port}/health`)).json();

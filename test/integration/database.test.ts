@@ -89,7 +89,7 @@ for (const engine of testEngines()) {
         const columns = await sql<{ table_name: string }>`
           select table_name from information_schema.columns where column_name = 'service_id' and table_schema = 'public'`.execute(handle.db);
         const withService = new Set(columns.rows.map((r) => r.table_name));
-        for (const table of ['site', 'partner_organisation', 'role_grant', 'audit_event']) assert.ok(withService.has(table), table);
+        for (const table of ['site', 'partner_organisation', 'role_grant', 'audit_event', 'person', 'person_alias', 'person_link']) assert.ok(withService.has(table), table);
       } finally {
         await handle.close();
       }

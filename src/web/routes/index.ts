@@ -7,6 +7,7 @@ import { accountRoutes } from './account.js';
 import { homeRoutes } from './home.js';
 import { directoryRoutes } from './directory.js';
 import { adminRoutes } from './admin/index.js';
+import { peopleRoutes } from './people.js';
 
 export async function registerRoutes(app: FastifyInstance, options: { signInAttemptsPerMinute: number }) {
   await healthRoutes(app);
@@ -16,4 +17,5 @@ export async function registerRoutes(app: FastifyInstance, options: { signInAtte
   await homeRoutes(app);
   await directoryRoutes(app);
   await adminRoutes(app);
+  await peopleRoutes(app);
 }

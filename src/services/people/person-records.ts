@@ -1,0 +1,208 @@
+// Person records: finding someone, not making duplicates, reading (audited) and changing (versioned) a record.
+import { sql, type Kysely } from 'kysely';
+import type { Database, PersonRow } from '../../db/schema.js';
+import type { Actor } from '../../domain/actor.js';
+import { rankCandidates, type PersonIdentity } from '../../domain/duplicate-candidates.js';
+import { normaliseNhsNumber } from '../../domain/nhs-number.js';
+import { parsePncId } from '../../domain/pnc-id.js';
+import type { AuditService, RequestOrigin } from '../audit.js';
+import type { Clock } from '../clock.js';
+import { NotFoundError, ValidationError, uniqueViolation } from '../errors.js';
+import { saveVersioned, updateWithVersion } from '../directory/versioned-update.js';
+import type { PersonInput } from './person-input.js';
+
+export type DuplicateCandidate = { person: PersonRow; score: number; reasons: string[] };
+
+/** The new person resembles people already recorded: the user must choose before anything is saved. */
+export class PossibleDuplicatesError extends Error {
+  constructor(readonly candidates: DuplicateCandidate[]) {
+    super('This person may already be recorded');
+  }
+}
+
+export type PersonSearch = { text?: string; dateOfBirth?: string; limit?: number };
+
+const isUuid = (id: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
+
+function identityOf(p: Pick<PersonRow, 'given_name' | 'family_name' | 'date_of_birth' | 'nhs_number' | 'pnc_id'>, aliases: Array<{ given_name: string; family_name: string }> = []): PersonIdentity {
+  return {
+    givenName: p.given_name,
+    familyName: p.family_name,
+    dateOfBirth: p.date_of_birth,
+    nhsNumber: p.nhs_number,
+    pncId: p.pnc_id,
+    aliases: aliases.map((a) => ({ givenName: a.given_name, familyName: a.family_name })),
+  };
+}
+
+function columns(input: PersonInput) {
+  return {
+    given_name: input.givenName,
+    family_name: input.familyName,
+    preferred_name: input.preferredName,
+    date_of_birth: input.dateOfBirth || null,
+    sex: input.sex,
+    gender_identity: input.genderIdentity,
+    ethnicity_code: input.ethnicityCode,
+    first_language: input.firstLanguage,
+    interpreter_needed: input.interpreterNeeded,
+    address: input.address,
+    postcode: input.postcode,
+    phone: input.phone,
+    email: input.email,
+    nhs_number: input.nhsNumber,
+    pnc_id: input.pncId,
+    probation_crn: input.probationCrn,
+    is_veteran: input.isVeteran,
+    is_care_leaver: input.isCareLeaver,
+    known_risk: input.knownRisk,
+  };
+}
+
+function identifierTaken(error: unknown): ValidationError | null {
+  const constraint = uniqueViolation(error);
+  if (constraint === 'person_nhs_number') return new ValidationError({ nhsNumber: 'Someone in this service already has this NHS number: search for them instead' });
+  if (constraint === 'person_pnc_id') return new ValidationError({ pncId: 'Someone in this service already has this PNC ID: search for them instead' });
+  return null;
+}
+
+export function createPersonRecords(db: Kysely<Database>, clock: Clock, audit: AuditService) {
+  const serviceOf = (actor: Actor) => {
+    if (!actor.grant.serviceId) throw new NotFoundError('person');
+    return actor.grant.serviceId;
+  };
+
+  /** People in the service who may be the same as `identity`, best match first. */
+  async function findCandidates(serviceId: string, identity: PersonIdentity, excludeId?: string): Promise<DuplicateCandidate[]> {
+    const name = `${identity.givenName} ${identity.familyName}`.toLowerCase();
+    const reversed = `${identity.familyName} ${identity.givenName}`.toLowerCase();
+    const rows = await db
+      .selectFrom('person as p')
+      .selectAll('p')
+      .where('p.service_id', '=', serviceId)
+      .where((eb) => {
+        const ors = [
+          sql<boolean>`p.search_name % ${name}`,
+          sql<boolean>`p.search_name % ${reversed}`,
+          eb.exists(eb.selectFrom('person_alias as a').select('a.id').whereRef('a.person_id', '=', 'p.id').where(sql<boolean>`a.search_name % ${name}`)),
+        ];
+        if (identity.nhsNumber) ors.push(eb('p.nhs_number', '=', identity.nhsNumber));
+        if (identity.pncId) ors.push(eb('p.pnc_id', '=', identity.pncId));
+        if (identity.dateOfBirth) ors.push(eb.and([eb('p.date_of_birth', '=', identity.dateOfBirth), sql<boolean>`similarity(lower(p.family_name), ${identity.familyName.toLowerCase()}) > 0.2`]));
+        return eb.or(ors);
+      })
+      .$if(Boolean(excludeId), (q) => q.where('p.id', '<>', excludeId!))
+      .limit(100)
+      .execute();
+    if (rows.length === 0) return [];
+    const aliases = await db.selectFrom('person_alias').select(['person_id', 'given_name', 'family_name']).where('person_id', 'in', rows.map((r) => r.id)).execute();
+    const withIdentity = rows.map((row) => ({ ...identityOf(row, aliases.filter((a) => a.person_id === row.id)), row }));
+    return rankCandidates(identity, withIdentity).map((c) => ({ person: c.person.row, score: c.score, reasons: c.reasons }));
+  }
+
+  async function get(actor: Actor, id: string): Promise<PersonRow> {
+    const person = isUuid(id) ? await db.selectFrom('person').selectAll().where('id', '=', id).where('service_id', '=', serviceOf(actor)).executeTakeFirst() : undefined;
+    if (!person) throw new NotFoundError('person');
+    return person;
+  }
+
+  return {
+    findCandidates,
+
+    /** Records a new person. Unless `decision` says the user has seen the candidates and chose a new record, resemblance stops the save. */
+    async create(actor: Actor, input: PersonInput, decision: 'check' | 'new-after-checking', origin: RequestOrigin): Promise<PersonRow> {
+      const serviceId = serviceOf(actor);
+      const candidates = await findCandidates(serviceId, { givenName: input.givenName, familyName: input.familyName, dateOfBirth: input.dateOfBirth || null, nhsNumber: input.nhsNumber, pncId: input.pncId });
+      if (candidates.length > 0 && decision === 'check') throw new PossibleDuplicatesError(candidates);
+      try {
+        return await db.transaction().execute(async (trx) => {
+          const person = await trx.insertInto('person').values({ service_id: serviceId, created_by: actor.userId, ...columns(input) }).returningAll().executeTakeFirstOrThrow();
+          await audit.record({ actor }, origin, {
+            action: 'person.created',
+            subjectType: 'person',
+            subjectId: person.id,
+            personId: person.id,
+            detail: candidates.length ? { candidatesShown: candidates.map((c) => ({ id: c.person.id, score: c.score })) } : null,
+          }, trx);
+          return person;
+        });
+      } catch (error) {
+        throw identifierTaken(error) ?? error;
+      }
+    },
+
+    /** Reads a person's record for a page, and records that it was read. */
+    async view(actor: Actor, id: string, origin: RequestOrigin, reason: string | null = null) {
+      const person = await get(actor, id);
+      const [aliases, links] = await Promise.all([
+        db.selectFrom('person_alias').selectAll().where('person_id', '=', id).orderBy('created_at').execute(),
+        db
+          .selectFrom('person_link as l')
+          .innerJoin('person as r', 'r.id', 'l.related_person_id')
+          .select(['l.id', 'l.relationship', 'r.id as related_id', 'r.given_name', 'r.family_name', 'r.date_of_birth'])
+          .where('l.person_id', '=', id)
+          .execute(),
+      ]);
+      await audit.record({ actor }, origin, { action: 'person.viewed', subjectType: 'person', subjectId: id, personId: id, reason });
+      return { person, aliases, links };
+    },
+
+    get,
+
+    async update(actor: Actor, id: string, version: number, input: PersonInput, origin: RequestOrigin): Promise<void> {
+      const before = await get(actor, id);
+      try {
+        await saveVersioned(db, async (trx) => {
+          await updateWithVersion(trx, 'person', id, version, columns(input), clock.now());
+          const changed = Object.entries(columns(input)).filter(([k, v]) => (before as Record<string, unknown>)[k] !== v).map(([k]) => k);
+          await audit.record({ actor }, origin, { action: 'person.updated', subjectType: 'person', subjectId: id, personId: id, detail: { fieldsChanged: changed } }, trx);
+        }, () => get(actor, id));
+      } catch (error) {
+        throw identifierTaken(error) ?? error;
+      }
+    },
+
+    async addAlias(actor: Actor, personId: string, givenName: string, familyName: string, origin: RequestOrigin): Promise<void> {
+      const person = await get(actor, personId);
+      const errors: Record<string, string> = {};
+      if (!givenName.trim()) errors.aliasGivenName = 'Enter the first name the person is also known by';
+      if (!familyName.trim()) errors.aliasFamilyName = 'Enter the last name the person is also known by';
+      if (givenName.length > 100 || familyName.length > 100) errors.aliasGivenName = 'Names must be 100 characters or fewer';
+      if (Object.keys(errors).length) throw new ValidationError(errors);
+      await db.transaction().execute(async (trx) => {
+        await trx.insertInto('person_alias').values({ service_id: person.service_id, person_id: personId, given_name: givenName.trim(), family_name: familyName.trim() }).execute();
+        await audit.record({ actor }, origin, { action: 'person.alias_added', subjectType: 'person', subjectId: personId, personId }, trx);
+      });
+    },
+
+    /** Finds people by name (spelling-tolerant), date of birth, NHS number or PNC ID. */
+    async search(actor: Actor, query: PersonSearch, origin: RequestOrigin): Promise<PersonRow[]> {
+      const serviceId = serviceOf(actor);
+      const text = (query.text ?? '').trim().slice(0, 100);
+      const nhs = normaliseNhsNumber(text);
+      const pnc = /\//.test(text) ? parsePncId(text) : null;
+      let q = db.selectFrom('person as p').selectAll('p').where('p.service_id', '=', serviceId).limit(Math.min(query.limit ?? 25, 100));
+      if (nhs) q = q.where('p.nhs_number', '=', nhs);
+      else if (pnc?.ok) q = q.where('p.pnc_id', '=', pnc.value);
+      else if (text) {
+        const lowered = text.toLowerCase();
+        q = q
+          .where((eb) =>
+            eb.or([
+              sql<boolean>`p.search_name % ${lowered}`,
+              sql<boolean>`p.search_name ilike ${`%${lowered.replace(/[%_\\]/g, '\\$&')}%`}`,
+              eb.exists(eb.selectFrom('person_alias as a').select('a.id').whereRef('a.person_id', '=', 'p.id').where(sql<boolean>`a.search_name % ${lowered}`)),
+            ]),
+          )
+          .orderBy(sql`similarity(p.search_name, ${lowered})`, 'desc');
+      }
+      if (query.dateOfBirth) q = q.where('p.date_of_birth', '=', query.dateOfBirth);
+      if (!text && !query.dateOfBirth) return [];
+      const rows = await q.orderBy('p.family_name').orderBy('p.given_name').execute();
+      await audit.record({ actor }, origin, { action: 'person.searched', detail: { text: nhs ? 'NHS number' : pnc?.ok ? 'PNC ID' : text ? 'name' : '', dateOfBirth: Boolean(query.dateOfBirth), results: rows.length } });
+      return rows;
+    },
+  };
+}
+
+export type PersonRecords = ReturnType<typeof createPersonRecords>;

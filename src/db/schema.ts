@@ -170,6 +170,91 @@ export interface PersonLinkTable {
   created_at: CreatedAt;
 }
 
+export type ReferralState = 'new' | 'being_screened' | 'screened' | 'assessment_needed' | 'no_further_action';
+export type Urgency = 'routine' | 'urgent' | 'immediate';
+
+export interface ReferralTable {
+  id: Generated<string>;
+  service_id: string;
+  site_id: string;
+  person_id: string | null;
+  subject_given_name: string;
+  subject_family_name: string;
+  subject_date_of_birth: string | null;
+  source: string;
+  referrer_name: Generated<string>;
+  referrer_role: Generated<string>;
+  referred_by: string | null;
+  arrived_at: Date | null;
+  referred_at: Date;
+  reason_for_concern: string;
+  offence_category: Generated<string>;
+  victim_involved: Generated<string>;
+  custody_status: string;
+  custody_record_number: Generated<string>;
+  court_case_reference: Generated<string>;
+  urgency: Generated<Urgency>;
+  referral_state: Generated<ReferralState>;
+  picked_up_by: string | null;
+  picked_up_at: Date | null;
+  screened_at: Date | null;
+  version: Version;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface ScreeningTable {
+  id: Generated<string>;
+  service_id: string;
+  referral_id: string;
+  person_id: string;
+  form_version: number;
+  findings: ColumnType<Record<string, { finding: string; notes: string }>, string | undefined, string>;
+  urgency: Generated<Urgency>;
+  risk_in_custody: Generated<string>;
+  consent: ColumnType<Record<string, { decision: string; decidedBy: string; notes: string }>, string | undefined, string>;
+  child_pathway: ColumnType<Record<string, string> | null, string | null, string | null>;
+  notes: Generated<string>;
+  outcome: 'no_further_action' | 'advice_signpost' | 'full_assessment' | null;
+  screening_status: Generated<'draft' | 'completed'>;
+  screened_by: string;
+  started_at: Date;
+  completed_at: Date | null;
+  version: Version;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface CaseEpisodeTable {
+  id: Generated<string>;
+  service_id: string;
+  person_id: string;
+  referral_id: string;
+  opened_at: Date;
+  opened_by: string;
+  case_status: Generated<'open' | 'closed'>;
+  version: Version;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface CourtListEntryTable {
+  id: Generated<string>;
+  service_id: string;
+  site_id: string;
+  hearing_date: string;
+  hearing_time: Generated<string>;
+  given_name: string;
+  family_name: string;
+  date_of_birth: string | null;
+  court_case_reference: Generated<string>;
+  court_name: Generated<string>;
+  charge: Generated<string>;
+  matched_person_id: string | null;
+  imported_by: string;
+  imported_at: Date;
+}
+
 export interface SchemaMigrationTable {
   version: number;
   name: string;
@@ -190,6 +275,10 @@ export interface Database {
   person: PersonTable;
   person_alias: PersonAliasTable;
   person_link: PersonLinkTable;
+  referral: ReferralTable;
+  screening: ScreeningTable;
+  case_episode: CaseEpisodeTable;
+  court_list_entry: CourtListEntryTable;
 }
 
 export type ServiceRow = Selectable<ServiceTable>;
@@ -198,5 +287,7 @@ export type PartnerOrganisationRow = Selectable<PartnerOrganisationTable>;
 export type AppUserRow = Selectable<AppUserTable>;
 export type RoleGrantRow = Selectable<RoleGrantTable>;
 export type PersonRow = Selectable<PersonTable>;
+export type ReferralRow = Selectable<ReferralTable>;
+export type ScreeningRow = Selectable<ScreeningTable>;
 export type NewAppUser = Insertable<AppUserTable>;
 export type AppUserUpdate = Updateable<AppUserTable>;

@@ -11,11 +11,15 @@ import { createSiteDirectory } from './directory/site-directory.js';
 import { createPartnerDirectory } from './directory/partner-directory.js';
 import { installationSecret } from './installation-secrets.js';
 import { createPersonRecords } from './people/person-records.js';
+import { createCourtLists } from './court-lists.js';
+import { createReferrals } from './referrals/referrals.js';
+import { createScreenings } from './referrals/screenings.js';
 
 export function createServices(handle: DatabaseHandle, clock: Clock) {
   const { db } = handle;
   const audit = createAuditService(db, clock);
   const sessions = createSessionStore(db, clock);
+  const people = createPersonRecords(db, clock, audit);
   return {
     clock,
     engine: handle.engine,
@@ -26,7 +30,10 @@ export function createServices(handle: DatabaseHandle, clock: Clock) {
     serviceDirectory: createServiceDirectory(db, clock, audit),
     sites: createSiteDirectory(db, clock, audit),
     partners: createPartnerDirectory(db, clock, audit),
-    people: createPersonRecords(db, clock, audit),
+    people,
+    courtLists: createCourtLists(db, clock, audit, people),
+    referrals: createReferrals(db, clock, audit, people),
+    screenings: createScreenings(db, clock, audit),
     installationSecret: (name: string) => installationSecret(db, name),
     health: async () => {
       const status = await migrationStatus(db);

@@ -10,6 +10,7 @@ const ADMIN: NavItem[] = [
 ];
 
 const TEAM: NavItem[] = [
+  { text: "Today's lists", href: '/today' },
   { text: 'People', href: '/people' },
   { text: 'Sites and partners', href: '/directory' },
 ];
@@ -23,6 +24,8 @@ export function navigationFor(role: Role | null): NavItem[] {
     case 'support_worker':
     case 'team_manager':
       return [home, ...TEAM];
+    case 'custody_court_staff':
+      return [home, { text: 'Your referrals', href: '/custody' }];
     case null:
       return [];
     default:

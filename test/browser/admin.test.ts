@@ -1,8 +1,8 @@
 // An administrator keeps a service's sites up to date; other roles are kept out of administration.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { expectAccessible, signIn, startBrowserSession, type BrowserSession } from '../support/browser.js';
+import { expectAccessible, signIn, useBrowserSession } from '../support/browser.js';
 
 const SERVICE = 'Calder Vale Liaison and Diversion Service';
 
@@ -20,16 +20,10 @@ function sitesTable(page: Page) {
 }
 
 describe('administering services and sites', () => {
-  let session: BrowserSession;
-  before(async () => {
-    session = await startBrowserSession();
-  });
-  after(async () => {
-    await session?.close();
-  });
+  const session = useBrowserSession();
 
   test('an administrator adds a site to Calder Vale, fixing the errors first, then changes its response target', async () => {
-    const page = await session.newPage();
+    const page = await session().newPage();
     await signIn(page, 'admin');
     await expectAccessible(page, 'Home page of an administrator');
 
@@ -89,13 +83,13 @@ describe('administering services and sites', () => {
     await page.getByText('Site saved').waitFor();
     assert.equal(await sitesTable(page).getByRole('row', { name: /Brighouse police station/ }).getByRole('cell', { name: '90 min' }).count(), 1);
 
-    const site = (await session.services.sites.listForService(serviceUrl.split('/').pop()!)).find((s) => s.code === 'CV-PS2');
+    const site = (await session().services.sites.listForService(serviceUrl.split('/').pop()!)).find((s) => s.code === 'CV-PS2');
     assert.equal(site?.response_target_minutes, 90);
     assert.equal(site?.version, 2);
   });
 
   test('a practitioner is refused the administration pages', async () => {
-    const page = await session.newPage();
+    const page = await session().newPage();
     await signIn(page, 'practitioner');
     assert.equal(await page.getByRole('banner').getByRole('link', { name: 'Services and sites' }).count(), 0, 'no admin link in the navigation');
 

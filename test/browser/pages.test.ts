@@ -1,8 +1,8 @@
 // Every page a person in each role can reach, checked with axe against WCAG 2.2 AA.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { expectAccessible, signIn, signOut, startBrowserSession, type BrowserSession } from '../support/browser.js';
+import { expectAccessible, signIn, signOut, useBrowserSession } from '../support/browser.js';
 
 type Visit = { username: string; role: string; heading: string; clinicalTeam?: boolean; severalRoles?: boolean };
 
@@ -29,16 +29,10 @@ async function visit(page: Page, path: string, heading: string | RegExp, status 
 }
 
 describe('every page passes axe (WCAG 2.2 AA)', () => {
-  let session: BrowserSession;
-  before(async () => {
-    session = await startBrowserSession();
-  });
-  after(async () => {
-    await session?.close();
-  });
+  const session = useBrowserSession();
 
   test('signed out: sign-in, accessibility statement and privacy notice', async () => {
-    const page = await session.newPage();
+    const page = await session().newPage();
     await visit(page, '/sign-in', 'Sign in to Divert');
     await visit(page, '/accessibility', 'Accessibility statement');
     await visit(page, '/privacy', 'How Divert uses information');
@@ -49,13 +43,13 @@ describe('every page passes axe (WCAG 2.2 AA)', () => {
   });
 
   test('signed out: an unknown address shows "Page not found" with status 404', async () => {
-    const page = await session.newPage();
+    const page = await session().newPage();
     await visit(page, '/no-such-page', 'Page not found', 404);
     assert.equal(await page.title(), 'Page not found – Divert');
   });
 
   test('signed in: a record that does not exist shows "Page not found" with status 404', async () => {
-    const page = await session.newPage();
+    const page = await session().newPage();
     await signIn(page, 'admin');
     await visit(page, '/admin/services/00000000-0000-4000-8000-000000000000', 'Page not found', 404);
     assert.equal(await page.title(), 'Page not found – Divert');
@@ -63,7 +57,7 @@ describe('every page passes axe (WCAG 2.2 AA)', () => {
 
   for (const v of VISITS) {
     test(`${v.username} (${v.role}): home, my account, change password${v.clinicalTeam ? ', sites and partners' : ''}`, async () => {
-      const page = await session.newPage();
+      const page = await session().newPage();
       await signIn(page, v.username, undefined, { role: v.role });
       assert.equal(new URL(page.url()).pathname, '/');
       await page.getByRole('heading', { level: 1, name: v.heading }).waitFor();
@@ -86,7 +80,7 @@ describe('every page passes axe (WCAG 2.2 AA)', () => {
   }
 
   test('change your password, submitted empty, lists its errors accessibly', async () => {
-    const page = await session.newPage();
+    const page = await session().newPage();
     await signIn(page, 'practitioner');
     await visit(page, '/account/password', 'Change your password');
     await page.getByRole('button', { name: 'Change password' }).click();

@@ -1,19 +1,13 @@
 // A practitioner finds or records a person, is stopped before making a duplicate, and reads the record.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { expectAccessible, signIn, startBrowserSession, type BrowserSession } from '../support/browser.js';
+import { expectAccessible, signIn, useBrowserSession } from '../support/browser.js';
 
 describe('person records in the browser', () => {
-  let session: BrowserSession;
-  before(async () => {
-    session = await startBrowserSession();
-  });
-  after(async () => {
-    await session?.close();
-  });
+  const session = useBrowserSession();
 
   test('record a person, meet the duplicate prompt for a near-identical one, and read the record', async () => {
-    const page = await session.newPage();
+    const page = await session().newPage();
     await signIn(page, 'practitioner');
     await page.getByRole('banner').getByRole('link', { name: 'People' }).click();
     await page.waitForURL((url) => url.pathname === '/people');

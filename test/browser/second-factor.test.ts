@@ -1,8 +1,8 @@
 // Two-step sign-in in a real browser: setting up the authenticator app, then signing in with a security code.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { hotp, totpStep, TOTP_WINDOW_STEPS } from '../../src/domain/totp.js';
-import { expectAccessible, signIn, signOut, startBrowserSession, type BrowserSession } from '../support/browser.js';
+import { expectAccessible, signIn, signOut, useBrowserSession } from '../support/browser.js';
 
 /** A 6-digit code that no step within the accepted window gives, so it is certainly wrong. */
 function wrongCode(secret: string, now: number): string {
@@ -12,16 +12,10 @@ function wrongCode(secret: string, now: number): string {
 }
 
 describe('second factor', () => {
-  let session: BrowserSession;
-  before(async () => {
-    session = await startBrowserSession();
-  });
-  after(async () => {
-    await session?.close();
-  });
+  const session = useBrowserSession();
 
   test('a user who must use a security code sets up the app, then signs in with a code', async () => {
-    const page = await session.newPage();
+    const page = await session().newPage();
 
     // First sign-in: sent to set up the authenticator app before anything else.
     await signIn(page, 'secure');

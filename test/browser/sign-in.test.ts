@@ -1,19 +1,13 @@
 // Signing in and out in a real browser, with and without JavaScript.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { expectAccessible, signIn, signOut, startBrowserSession, type BrowserSession } from '../support/browser.js';
+import { expectAccessible, signIn, signOut, useBrowserSession } from '../support/browser.js';
 
 describe('signing in', () => {
-  let session: BrowserSession;
-  before(async () => {
-    session = await startBrowserSession();
-  });
-  after(async () => {
-    await session?.close();
-  });
+  const session = useBrowserSession();
 
   test('a practitioner signs in, sees their service and role, and signs out from the header', async () => {
-    const page = await session.newPage();
+    const page = await session().newPage();
     await page.goto('/');
     await page.waitForURL((url) => url.pathname === '/sign-in');
     assert.equal(new URL(page.url()).searchParams.get('next'), '/', 'a signed-out visitor is sent to sign in, coming back afterwards');
@@ -39,7 +33,7 @@ describe('signing in', () => {
   });
 
   test('a wrong password shows the error summary, whose link focuses the username, and keeps the username', async () => {
-    const page = await session.newPage();
+    const page = await session().newPage();
     await page.goto('/sign-in');
     await page.getByLabel('Username', { exact: true }).fill('practitioner');
     await page.getByLabel('Password', { exact: true }).fill('not-the-password-at-all');
@@ -66,7 +60,7 @@ describe('signing in', () => {
   });
 
   test('an empty form asks for both the username and the password', async () => {
-    const page = await session.newPage();
+    const page = await session().newPage();
     await page.goto('/sign-in');
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     const summary = page.locator('.nhsuk-error-summary');
@@ -77,7 +71,7 @@ describe('signing in', () => {
   });
 
   test('without JavaScript, signing in and out still works', async () => {
-    const page = await session.newPage({ javaScriptEnabled: false });
+    const page = await session().newPage({ javaScriptEnabled: false });
     await page.goto('/sign-in');
     assert.doesNotMatch((await page.locator('body').getAttribute('class')) ?? '', /js-enabled/, 'scripts are really off');
     await page.getByLabel('Username', { exact: true }).fill('practitioner');

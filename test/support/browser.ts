@@ -1,5 +1,6 @@
 // Browser tests: the test application listening on a random local port, driven by Debian's Chromium,
 // every page checked with axe against WCAG 2.2 AA.
+import { after, before } from 'node:test';
 import assert from 'node:assert/strict';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -92,4 +93,19 @@ export async function signIn(page: Page, username: string, password: string = DE
 export async function signOut(page: Page): Promise<void> {
   await page.getByRole('banner').getByRole('button', { name: 'Sign out' }).click();
   await page.waitForURL((url) => url.pathname === '/sign-in' && url.searchParams.has('signedOut'));
+}
+
+/** One browser session for the enclosing suite: started before its tests, closed after. Call the result to reach it. */
+export function useBrowserSession(): () => BrowserSession {
+  let session: BrowserSession | undefined;
+  before(async () => {
+    session = await startBrowserSession();
+  });
+  after(async () => {
+    await session?.close();
+  });
+  return () => {
+    if (!session) throw new Error('The browser session has not started');
+    return session;
+  };
 }

@@ -5,7 +5,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { ConflictError } from '../errors.js';
 
-type VersionedTable = 'service' | 'site' | 'partner_organisation' | 'app_user' | 'person';
+type VersionedTable = 'service' | 'site' | 'partner_organisation' | 'app_user' | 'person' | 'referral' | 'screening';
 
 class StaleVersion extends Error {}
 

@@ -8,6 +8,10 @@ import { homeRoutes } from './home.js';
 import { directoryRoutes } from './directory.js';
 import { adminRoutes } from './admin/index.js';
 import { peopleRoutes } from './people.js';
+import { courtListRoutes } from './court-lists.js';
+import { referralRoutes } from './referrals.js';
+import { screeningRoutes } from './screening.js';
+import { custodyRoutes } from './custody.js';
 
 export async function registerRoutes(app: FastifyInstance, options: { signInAttemptsPerMinute: number }) {
   await healthRoutes(app);
@@ -18,4 +22,8 @@ export async function registerRoutes(app: FastifyInstance, options: { signInAtte
   await directoryRoutes(app);
   await adminRoutes(app);
   await peopleRoutes(app);
+  await courtListRoutes(app);
+  await referralRoutes(app);
+  await screeningRoutes(app);
+  await custodyRoutes(app);
 }

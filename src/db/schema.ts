@@ -3,6 +3,7 @@ import type { ColumnType, Generated, Insertable, Selectable, Updateable } from '
 import type { Role } from '../domain/roles.js';
 import type { SiteKind } from '../domain/site-kinds.js';
 import type { Pathway } from '../domain/pathways.js';
+import type { Relationship } from '../domain/relationships.js';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -120,7 +121,6 @@ export interface AuditEventTable {
 }
 
 export type Sex = 'female' | 'male' | 'not_known' | 'not_stated';
-export type Relationship = 'parent' | 'carer' | 'child' | 'sibling' | 'partner' | 'other_family' | 'household';
 
 export interface PersonTable {
   id: Generated<string>;

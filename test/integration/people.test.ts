@@ -128,3 +128,31 @@ async function actorFor(t: TestApp, username: string) {
   const grant = (await t.services.users.getUser(user.id)).grants.find((g) => g.role === 'practitioner')!;
   return { userId: user.id, username, displayName: user.display_name, grant };
 }
+
+for (const engine of testEngines()) {
+  describe(`family links (${engine})`, () => {
+    let t: TestApp;
+    before(async () => {
+      t = await startTestApp(engine);
+    });
+    after(() => t.close());
+
+    test('a parent is linked to a child, and each page reads the link from its own side', async () => {
+      const nurse = new Agent(t.app);
+      await nurse.signIn('practitioner');
+      await nurse.get('/people/new');
+      const child = (await nurse.post('/people/new', person({ givenName: 'Tyler', familyName: 'Brooksbank', 'dateOfBirth[year]': '2011' }))).location!.split('/')[2]!.split('?')[0]!;
+      const mum = (await nurse.post('/people/new', { ...person({ givenName: 'Gemma', familyName: 'Brooksbank', sex: 'female', 'dateOfBirth[year]': '1985' }), duplicateDecision: 'new' })).location!.split('/')[2]!.split('?')[0]!;
+      const search = await nurse.get(`/people/${child}/links/new?q=gemma+brooksbank&relationship=parent`);
+      assert.ok(search.body.includes(`name="relatedPersonId" value="${mum}"`));
+      const none = await nurse.post(`/people/${child}/links`, { relatedPersonId: mum, relationship: '' });
+      assert.equal(none.status, 400);
+      assert.ok(none.body.includes('Select how they are related'));
+      assert.equal((await nurse.post(`/people/${child}/links`, { relatedPersonId: mum, relationship: 'parent' })).location, `/people/${child}?saved=link`);
+      assert.ok(/Gemma Brooksbank<\/a>: parent/.test((await nurse.get(`/people/${child}`)).body));
+      assert.ok(/Tyler Brooksbank<\/a>: child/.test((await nurse.get(`/people/${mum}`)).body));
+      const again = await nurse.post(`/people/${mum}/links`, { relatedPersonId: child, relationship: 'child' });
+      assert.ok(again.body.includes('is already linked to this person'));
+    });
+  });
+}

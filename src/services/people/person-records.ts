@@ -10,6 +10,7 @@ import type { Clock } from '../clock.js';
 import { NotFoundError, ValidationError, uniqueViolation } from '../errors.js';
 import { saveVersioned, updateWithVersion } from '../directory/versioned-update.js';
 import type { PersonInput } from './person-input.js';
+import { describeLink, isRelationship } from '../../domain/relationships.js';
 
 export type DuplicateCandidate = { person: PersonRow; score: number; reasons: string[] };
 
@@ -134,15 +135,18 @@ export function createPersonRecords(db: Kysely<Database>, clock: Clock, audit: A
     /** Reads a person's record for a page, and records that it was read. */
     async view(actor: Actor, id: string, origin: RequestOrigin, reason: string | null = null) {
       const person = await get(actor, id);
-      const [aliases, links] = await Promise.all([
+      const [aliases, linkRows] = await Promise.all([
         db.selectFrom('person_alias').selectAll().where('person_id', '=', id).orderBy('created_at').execute(),
+        // Links recorded on either person: the other one is the family member shown.
         db
           .selectFrom('person_link as l')
-          .innerJoin('person as r', 'r.id', 'l.related_person_id')
-          .select(['l.id', 'l.relationship', 'r.id as related_id', 'r.given_name', 'r.family_name', 'r.date_of_birth'])
-          .where('l.person_id', '=', id)
+          .innerJoin('person as r', (join) => join.on(sql<boolean>`r.id = case when l.person_id = ${id} then l.related_person_id else l.person_id end`))
+          .select(['l.id', 'l.person_id', 'l.relationship', 'r.id as related_id', 'r.given_name', 'r.family_name', 'r.date_of_birth'])
+          .where((eb) => eb.or([eb('l.person_id', '=', id), eb('l.related_person_id', '=', id)]))
+          .orderBy('l.created_at')
           .execute(),
       ]);
+      const links = linkRows.map((l) => ({ ...l, description: describeLink({ personId: l.person_id, relationship: l.relationship }, id) }));
       await audit.record({ actor }, origin, { action: 'person.viewed', subjectType: 'person', subjectId: id, personId: id, reason });
       return { person, aliases, links };
     },
@@ -160,6 +164,24 @@ export function createPersonRecords(db: Kysely<Database>, clock: Clock, audit: A
       } catch (error) {
         throw identifierTaken(error) ?? error;
       }
+    },
+
+    /** Links a family or household member (both in the service), for the whole-family approach. */
+    async addLink(actor: Actor, personId: string, relatedPersonId: string, relationship: string, origin: RequestOrigin): Promise<void> {
+      const person = await get(actor, personId);
+      if (!isRelationship(relationship)) throw new ValidationError({ relationship: 'Select how they are related' });
+      if (relatedPersonId === personId) throw new ValidationError({ relatedPersonId: 'A person cannot be linked to themselves' });
+      const related = await get(actor, relatedPersonId);
+      const existing = await db
+        .selectFrom('person_link')
+        .select('id')
+        .where((eb) => eb.or([eb.and([eb('person_id', '=', person.id), eb('related_person_id', '=', related.id)]), eb.and([eb('person_id', '=', related.id), eb('related_person_id', '=', person.id)])]))
+        .executeTakeFirst();
+      if (existing) throw new ValidationError({ relatedPersonId: `${related.given_name} ${related.family_name} is already linked to this person` });
+      await db.transaction().execute(async (trx) => {
+        await trx.insertInto('person_link').values({ service_id: person.service_id, person_id: person.id, related_person_id: related.id, relationship }).execute();
+        await audit.record({ actor }, origin, { action: 'person.linked', subjectType: 'person', subjectId: person.id, personId: person.id, detail: { relatedPersonId: related.id, relationship } }, trx);
+      });
     },
 
     async addAlias(actor: Actor, personId: string, givenName: string, familyName: string, origin: RequestOrigin): Promise<void> {

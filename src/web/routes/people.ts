@@ -5,6 +5,7 @@ import { ETHNIC_CATEGORIES } from '../../domain/ethnicity.js';
 import { formatNhsNumber } from '../../domain/nhs-number.js';
 import { personFlags } from '../../domain/person-flags.js';
 import { parseDateParts } from '../../domain/age.js';
+import { RELATIONSHIPS, RELATIONSHIP_LABELS } from '../../domain/relationships.js';
 import { ConflictError, ValidationError } from '../../services/errors.js';
 import { PossibleDuplicatesError } from '../../services/people/person-records.js';
 import { readPersonInput, SEXES, SEX_LABELS } from '../../services/people/person-input.js';
@@ -149,6 +150,38 @@ export async function peopleRoutes(app: FastifyInstance) {
         return renderForm(reply.code(409), 'pages/people/edit.njk', { ...fields, version: String(latest.version) }, { ...page, conflict: formValuesOf(latest), errors: { form: message }, errorList: [{ text: message, href: '#person-form' }] });
       }
       throw error;
+    }
+  });
+
+  const linkPage = async (reply: FastifyReply, actor: ReturnType<typeof requireActor>, personId: string, q: Record<string, string>, extra: Record<string, unknown> = {}) => {
+    const person = await services.people.get(actor, personId);
+    const text = (q.q ?? '').trim();
+    const found = text ? (await services.people.search(actor, { text }, originOf(reply.request))).filter((p) => p.id !== person.id) : [];
+    return reply.page('pages/people/link.njk', {
+      title: 'Link a family member',
+      person,
+      flags: flagsOf(person, services.clock.now()),
+      nhs: person.nhs_number ? formatNhsNumber(person.nhs_number) : null,
+      values: q,
+      searched: Boolean(text),
+      found,
+      relationships: RELATIONSHIPS.map((r) => ({ value: r, text: RELATIONSHIP_LABELS[r] })),
+      backHref: `/people/${person.id}`,
+      ...extra,
+    });
+  };
+
+  app.get<{ Params: Params }>('/people/:personId/links/new', { config: team }, async (request, reply) => linkPage(reply, requireActor(request), request.params.personId, queryFields(request)));
+
+  app.post<{ Params: Params }>('/people/:personId/links', { config: team }, async (request, reply) => {
+    const actor = requireActor(request);
+    const fields = formFields(request);
+    try {
+      await services.people.addLink(actor, request.params.personId, fields.relatedPersonId ?? '', fields.relationship ?? '', originOf(request));
+      return reply.redirect(`/people/${request.params.personId}?saved=link`, 303);
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      return linkPage(reply.code(400), actor, request.params.personId, { q: fields.q ?? '', relationship: fields.relationship ?? '' }, { errors: error.fieldErrors, errorList: errorSummary(error.fieldErrors, { relatedPersonId: 'q' }) });
     }
   });
 

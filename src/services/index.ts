@@ -10,6 +10,7 @@ import { createServiceDirectory } from './directory/service-directory.js';
 import { createSiteDirectory } from './directory/site-directory.js';
 import { createPartnerDirectory } from './directory/partner-directory.js';
 import { installationSecret } from './installation-secrets.js';
+import { seedActivity } from './seed/activity.js';
 import { createPersonRecords } from './people/person-records.js';
 import { createCourtLists } from './court-lists.js';
 import { createReferrals } from './referrals/referrals.js';
@@ -35,6 +36,8 @@ export function createServices(handle: DatabaseHandle, clock: Clock) {
     referrals: createReferrals(db, clock, audit, people),
     screenings: createScreenings(db, clock, audit),
     installationSecret: (name: string) => installationSecret(db, name),
+    /** Synthetic demo activity (people, referrals, screens) for a demo profile. */
+    demoActivity: (profileName: string) => seedActivity(db, clock, profileName),
     health: async () => {
       const status = await migrationStatus(db);
       return { engine: handle.engine, migrationsCurrent: status.current, pendingMigrations: status.pending };

@@ -13,7 +13,7 @@ describe('from custody referral to screen', () => {
     await page.getByRole('heading', { level: 1, name: 'Refer someone to the Liaison and Diversion team' }).waitFor();
     await expectAccessible(page, 'Custody referral form');
     await page.getByLabel('First name').fill('Priya');
-    await page.getByLabel('Last name').fill('Shaw');
+    await page.getByLabel('Last name').fill('Thistlewood');
     await page.getByLabel('Reason for concern').fill('Very withdrawn, has cuts on her arms, asked for her mum');
     await page.getByLabel('Urgent', { exact: true }).check();
     await page.getByRole('button', { name: 'Send referral' }).click();
@@ -27,7 +27,7 @@ describe('from custody referral to screen', () => {
     await page.getByRole('link', { name: 'Laburnum Road police HQ custody suite' }).click();
     await page.getByRole('heading', { level: 1, name: "Today's list" }).waitFor();
     await expectAccessible(page, "Today's list");
-    await page.getByRole('link', { name: 'Priya Shaw' }).click();
+    await page.getByRole('link', { name: 'Priya Thistlewood' }).click();
     await expectAccessible(page, 'Referral awaiting a person');
     await page.getByRole('button', { name: 'Record as a new person' }).click();
     await page.getByRole('heading', { name: 'There is a problem' }).waitFor();
@@ -59,7 +59,7 @@ describe('from custody referral to screen', () => {
     await signIn(page, 'custody-officer');
     await page.goto('/custody');
     const table = await page.getByRole('table', { name: 'Referrals you made' }).textContent();
-    assert.match(table ?? '', /Priya Shaw/);
+    assert.match(table ?? '', /Priya Thistlewood/);
     assert.match(table ?? '', /Assessment needed/);
     assert.doesNotMatch(table ?? '', /cuts|self-harm/i);
   });

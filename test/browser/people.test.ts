@@ -13,7 +13,7 @@ describe('person records in the browser', () => {
     await page.waitForURL((url) => url.pathname === '/people');
     await expectAccessible(page, 'Find a person');
 
-    await page.getByLabel('Name, NHS number or PNC ID').fill('Aisha Khan');
+    await page.getByLabel('Name, NHS number or PNC ID').fill('Quarshie-Bell');
     await page.getByRole('button', { name: 'Search' }).click();
     await page.getByRole('heading', { name: 'No one found' }).waitFor();
     await expectAccessible(page, 'Search with no results');
@@ -22,7 +22,7 @@ describe('person records in the browser', () => {
     await page.getByRole('heading', { level: 1, name: 'Record a new person' }).waitFor();
     await expectAccessible(page, 'Record a new person');
     await page.getByLabel('First name', { exact: true }).fill('Aisha');
-    await page.getByLabel('Last name', { exact: true }).fill('Khan');
+    await page.getByLabel('Last name', { exact: true }).fill('Quarshie-Bell');
     await page.getByLabel('Day').fill('30');
     await page.getByLabel('Month').fill('2');
     await page.getByLabel('Year').fill('2010');
@@ -45,7 +45,7 @@ describe('person records in the browser', () => {
 
     await page.goto('/people/new');
     await page.getByLabel('First name', { exact: true }).fill('Ayesha');
-    await page.getByLabel('Last name', { exact: true }).fill('Khan');
+    await page.getByLabel('Last name', { exact: true }).fill('Quarshie-Bell');
     await page.getByLabel('Day').fill('28');
     await page.getByLabel('Month').fill('2');
     await page.getByLabel('Year').fill('2010');
@@ -55,7 +55,7 @@ describe('person records in the browser', () => {
     await expectAccessible(page, 'Possible duplicates');
     const table = page.getByRole('table', { name: 'People who may be the same' });
     assert.match((await table.textContent()) ?? '', /Same date of birth/);
-    await table.getByRole('link', { name: /Aisha Khan/ }).click();
+    await table.getByRole('link', { name: /Aisha Quarshie-Bell/ }).click();
     await page.getByRole('heading', { level: 2, name: 'Personal details' }).waitFor();
 
     await page.getByRole('link', { name: /Change personal details/ }).click();

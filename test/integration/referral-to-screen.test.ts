@@ -6,7 +6,7 @@ import { testEngines } from '../support/database.js';
 import { fixedClock } from '../../src/services/clock.js';
 
 const referral = (over: Record<string, string> = {}) => ({
-  givenName: 'Dale', familyName: 'Whitworth', 'dateOfBirth[day]': '2', 'dateOfBirth[month]': '9', 'dateOfBirth[year]': '1988',
+  givenName: 'Dale', familyName: 'Windebank', 'dateOfBirth[day]': '2', 'dateOfBirth[month]': '9', 'dateOfBirth[year]': '1988',
   'referredDate[day]': '23', 'referredDate[month]': '11', 'referredDate[year]': '2026', referredTime: '02:50',
   'arrivedDate[day]': '23', 'arrivedDate[month]': '11', 'arrivedDate[year]': '2026', arrivedTime: '02:10',
   reasonForConcern: 'Talking to himself in cell 4, not eating, says people are after him', custodyStatus: 'in_custody', urgency: 'urgent', ...over,
@@ -37,7 +37,7 @@ for (const engine of testEngines()) {
       const ok = await officer.post('/custody/referrals/new', referral());
       assert.equal(ok.location, '/custody?saved=referral');
       const mine = await officer.get('/custody');
-      assert.match(mine.body, /Dale Whitworth/);
+      assert.match(mine.body, /Dale Windebank/);
       assert.match(mine.body, /New/);
     });
 
@@ -46,13 +46,15 @@ for (const engine of testEngines()) {
       await nurse.signIn('practitioner');
       // The custody suite's target is 45 minutes, counted from arrival at 02:10.
       clock.set('2026-11-23T02:50:00Z');
+      // Today's list also holds the demo profile's referrals: read Dale's row only.
+      const daleRow = (body: string) => /<tr[^>]*>(?:(?!<\/tr>)[\s\S])*Dale Windebank(?:(?!<\/tr>)[\s\S])*<\/tr>/.exec(body)?.[0] ?? '';
       let list = await nurse.get(`/sites/${custodySite}/today`);
       assert.equal(list.status, 200);
-      assert.ok(list.body.includes('Dale Whitworth'));
-      assert.ok(/nhsuk-tag--orange">\s*40 min, target near/.test(list.body), 'amber from three quarters of the target');
+      assert.ok(daleRow(list.body), 'Dale is on the list');
+      assert.ok(/nhsuk-tag--orange">\s*40 min, target near/.test(daleRow(list.body)), 'amber from three quarters of the target');
       clock.set('2026-11-23T03:00:00Z');
       list = await nurse.get(`/sites/${custodySite}/today`);
-      assert.ok(/nhsuk-tag--red">\s*50 min, past target/.test(list.body), 'red once past the target');
+      assert.ok(/nhsuk-tag--red">\s*50 min, past target/.test(daleRow(list.body)), 'red once past the target');
       const officer = new Agent(t.app);
       await officer.signIn('custody-officer');
       assert.equal((await officer.get(`/sites/${custodySite}/today`)).status, 403);
@@ -62,7 +64,7 @@ for (const engine of testEngines()) {
       const nurse = new Agent(t.app);
       await nurse.signIn('practitioner');
       const list = await nurse.get(`/sites/${custodySite}/today`);
-      const referralId = /href="\/referrals\/([0-9a-f-]{36})"/.exec(list.body)![1]!;
+      const referralId = /href="\/referrals\/([0-9a-f-]{36})">Dale Windebank</.exec(list.body)![1]!;
       let page = await nurse.get(`/referrals/${referralId}`);
       assert.match(page.body, /No one known to the service matches/);
       assert.equal((await nurse.get(`/referrals/${referralId}/screen`)).location, `/referrals/${referralId}`, 'no screen before the person is known');
@@ -106,7 +108,7 @@ for (const engine of testEngines()) {
       const nurse = new Agent(t.app);
       await nurse.signIn('practitioner');
       await nurse.get('/referrals/new');
-      const created = await nurse.post('/referrals/new', { ...referral({ givenName: 'Mason', familyName: 'Hirst', 'dateOfBirth[year]': '2011' }), siteId: custodySite, source: 'youth_justice' });
+      const created = await nurse.post('/referrals/new', { ...referral({ givenName: 'Mason', familyName: 'Grimshaw-Tate', 'dateOfBirth[year]': '2011' }), siteId: custodySite, source: 'youth_justice' });
       assert.equal(created.status, 303);
       const referralId = created.location!.split('/').pop()!;
       await nurse.post(`/referrals/${referralId}/new-person`);

@@ -128,6 +128,15 @@ export async function seedProfile(services: Services, profileName: string, log: 
   for (const line of lines) log(line);
   const secondFactor = profile.users.filter((u) => u.totpRequired).map((u) => u.username);
   if (secondFactor.length > 0) log(`  ${secondFactor.join(', ')} must set up a second factor (an authenticator app) at first sign-in.`);
+
+  // A year of synthetic activity (people, referrals, screens, cases, today's lists), written in one transaction.
+  const activityStarted = performance.now();
+  try {
+    const activity = await services.demoActivity(profile.name);
+    log(`  Demo activity: ${activity.people} invented people, ${activity.referrals} referrals over the past year, ${activity.screens} screens, ${activity.cases} cases (${((performance.now() - activityStarted) / 1000).toFixed(1)} s).`);
+  } catch (error) {
+    throw new Error(`Adding the demo activity failed, so the demo has its services and accounts but no people or referrals. Cause: ${(error as Error).message}`, { cause: error });
+  }
   log(`Done in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
 
   return { services: directory.ids.size, sites: directory.sites, partners: directory.partners, users: accounts };

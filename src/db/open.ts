@@ -5,6 +5,7 @@ import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { fuzzystrmatch } from '@electric-sql/pglite/contrib/fuzzystrmatch';
 import { PGliteDialect } from './pglite-dialect.js';
 import { typeParsers } from './type-parsers.js';
 import { acquireDataDirLock } from './data-dir-lock.js';
@@ -57,7 +58,8 @@ function serverErrorLine(error: unknown, url: string): string {
 }
 
 export async function openServerDatabase(url: string, poolSize = 10): Promise<DatabaseHandle> {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 5000, types: pgTypes });
+  // JIT compilation costs more than it saves on these short queries (over 100 ms on a bad plan).
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 5000, types: pgTypes, options: '-c jit=off' });
   pool.on('error', () => {
     /* an idle client lost its connection; the pool replaces it */
   });
@@ -76,7 +78,7 @@ export async function openEmbeddedClient(options: { dataDir?: string; loadDataDi
   const client = new PGlite({
     ...(options.dataDir ? { dataDir: options.dataDir } : {}),
     ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
-    extensions: { pg_trgm },
+    extensions: { pg_trgm, fuzzystrmatch },
     parsers: typeParsers,
   });
   await client.waitReady;

@@ -10,6 +10,7 @@ import type { Clock } from '../clock.js';
 import { NotFoundError, ValidationError, uniqueViolation } from '../errors.js';
 import { saveVersioned, updateWithVersion } from '../directory/versioned-update.js';
 import type { PersonInput } from './person-input.js';
+import { nameMatchIds } from './name-matches.js';
 import { describeLink, isRelationship } from '../../domain/relationships.js';
 
 export type DuplicateCandidate = { person: PersonRow; score: number; reasons: string[] };
@@ -75,24 +76,21 @@ export function createPersonRecords(db: Kysely<Database>, clock: Clock, audit: A
 
   /** People in the service who may be the same as `identity`, best match first. */
   async function findCandidates(serviceId: string, identity: PersonIdentity, excludeId?: string): Promise<DuplicateCandidate[]> {
-    const name = `${identity.givenName} ${identity.familyName}`.toLowerCase();
-    const reversed = `${identity.familyName} ${identity.givenName}`.toLowerCase();
+    const name = `${identity.givenName} ${identity.familyName}`;
+    const byIdentity = [
+      identity.nhsNumber ? sql`select id from person where service_id = ${serviceId} and nhs_number = ${identity.nhsNumber}` : null,
+      identity.pncId ? sql`select id from person where service_id = ${serviceId} and pnc_id = ${identity.pncId}` : null,
+      identity.dateOfBirth ? sql`select id from person where service_id = ${serviceId} and date_of_birth = ${identity.dateOfBirth} and similarity(lower(family_name), ${identity.familyName.toLowerCase()}) > 0.2` : null,
+    ].filter((part) => part !== null);
+    const ids = sql`${sql.join([nameMatchIds(serviceId, name, { fuzzy: true }), ...byIdentity], sql` union `)}`;
     const rows = await db
       .selectFrom('person as p')
       .selectAll('p')
-      .where('p.service_id', '=', serviceId)
-      .where((eb) => {
-        const ors = [
-          sql<boolean>`p.search_name % ${name}`,
-          sql<boolean>`p.search_name % ${reversed}`,
-          eb.exists(eb.selectFrom('person_alias as a').select('a.id').whereRef('a.person_id', '=', 'p.id').where(sql<boolean>`a.search_name % ${name}`)),
-        ];
-        if (identity.nhsNumber) ors.push(eb('p.nhs_number', '=', identity.nhsNumber));
-        if (identity.pncId) ors.push(eb('p.pnc_id', '=', identity.pncId));
-        if (identity.dateOfBirth) ors.push(eb.and([eb('p.date_of_birth', '=', identity.dateOfBirth), sql<boolean>`similarity(lower(p.family_name), ${identity.familyName.toLowerCase()}) > 0.2`]));
-        return eb.or(ors);
-      })
+      .where('p.id', 'in', sql<string>`(${ids})`)
       .$if(Boolean(excludeId), (q) => q.where('p.id', '<>', excludeId!))
+      // The closest first, so a common name's hundreds of matches still put the right people in the hundred scored.
+      .orderBy(sql`(p.nhs_number = ${identity.nhsNumber ?? ''} or p.pnc_id = ${identity.pncId ?? ''})`, sql`desc nulls last`)
+      .orderBy(sql`similarity(p.search_name, ${name.toLowerCase()})`, 'desc')
       .limit(100)
       .execute();
     if (rows.length === 0) return [];
@@ -203,24 +201,19 @@ export function createPersonRecords(db: Kysely<Database>, clock: Clock, audit: A
       const text = (query.text ?? '').trim().slice(0, 100);
       const nhs = normaliseNhsNumber(text);
       const pnc = /\//.test(text) ? parsePncId(text) : null;
-      let q = db.selectFrom('person as p').selectAll('p').where('p.service_id', '=', serviceId).limit(Math.min(query.limit ?? 25, 100));
-      if (nhs) q = q.where('p.nhs_number', '=', nhs);
-      else if (pnc?.ok) q = q.where('p.pnc_id', '=', pnc.value);
-      else if (text) {
-        const lowered = text.toLowerCase();
-        q = q
-          .where((eb) =>
-            eb.or([
-              sql<boolean>`p.search_name % ${lowered}`,
-              sql<boolean>`p.search_name ilike ${`%${lowered.replace(/[%_\\]/g, '\\$&')}%`}`,
-              eb.exists(eb.selectFrom('person_alias as a').select('a.id').whereRef('a.person_id', '=', 'p.id').where(sql<boolean>`a.search_name % ${lowered}`)),
-            ]),
-          )
-          .orderBy(sql`similarity(p.search_name, ${lowered})`, 'desc');
-      }
-      if (query.dateOfBirth) q = q.where('p.date_of_birth', '=', query.dateOfBirth);
       if (!text && !query.dateOfBirth) return [];
-      const rows = await q.orderBy('p.family_name').orderBy('p.given_name').execute();
+      const limit = Math.min(query.limit ?? 25, 100);
+      const find = (fuzzy: boolean) => {
+        let q = db.selectFrom('person as p').selectAll('p').where('p.service_id', '=', serviceId).limit(limit);
+        if (nhs) q = q.where('p.nhs_number', '=', nhs);
+        else if (pnc?.ok) q = q.where('p.pnc_id', '=', pnc.value);
+        else if (text) q = q.where('p.id', 'in', sql<string>`(${nameMatchIds(serviceId, text, { fuzzy })})`).orderBy(sql`similarity(p.search_name, ${text.toLowerCase()})`, 'desc');
+        if (query.dateOfBirth) q = q.where('p.date_of_birth', '=', query.dateOfBirth);
+        return q.orderBy('p.family_name').orderBy('p.given_name').execute();
+      };
+      // Sound-alike and exact matches first; only when they find no one, the slower spelling-tolerant match.
+      let rows = await find(false);
+      if (rows.length === 0 && text && !nhs && !pnc?.ok) rows = await find(true);
       await audit.record({ actor }, origin, { action: 'person.searched', detail: { text: nhs ? 'NHS number' : pnc?.ok ? 'PNC ID' : text ? 'name' : '', dateOfBirth: Boolean(query.dateOfBirth), results: rows.length } });
       return rows;
     },

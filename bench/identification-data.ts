@@ -2,6 +2,7 @@
 // Every value is made from a hash of a row number, so a load is repeatable: person n always has
 // the same id (md5 of "bench-person-n"), name, date of birth and identifiers.
 import type pg from 'pg';
+import { mulberry32 } from '../src/services/seed/activity.js';
 
 /** Changes whenever the generator below changes, so an old benchmark database is reloaded. */
 export const DATA_VERSION = 'divert-bench-identification v1';
@@ -416,16 +417,6 @@ export const TODAY_ID_LIMIT = 2000;
 export const todaySliceSize = (plan: Awaited<ReturnType<typeof readPlan>>) =>
   plan.sites.reduce((t, s) => t + (TODAY[s.kind]?.today ?? 2) + (TODAY[s.kind]?.carried ?? 0), 0);
 
-function mulberry32(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Deletes the previous run's slice (ids md5("bench-today-i")) and makes today's: returns the rows made and how many wait. */
 export async function refreshTodaySlice(client: pg.Client, plan: Awaited<ReturnType<typeof readPlan>>, startOfDay: Date, now: Date) {

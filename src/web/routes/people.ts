@@ -127,14 +127,14 @@ export async function peopleRoutes(app: FastifyInstance) {
 
   app.get<{ Params: Params }>('/people/:personId/edit', { config: team }, async (request, reply) => {
     const person = await services.people.get(requireActor(request), request.params.personId);
-    return renderForm(reply, 'pages/people/edit.njk', formValuesOf(person), { title: 'Change personal details', person, backHref: `/people/${person.id}` });
+    return renderForm(reply, 'pages/people/edit.njk', formValuesOf(person), { title: 'Change personal details', person, flags: flagsOf(person, services.clock.now()), nhs: person.nhs_number ? formatNhsNumber(person.nhs_number) : null, backHref: `/people/${person.id}` });
   });
 
   app.post<{ Params: Params }>('/people/:personId/edit', { config: team }, async (request, reply) => {
     const actor = requireActor(request);
     const person = await services.people.get(actor, request.params.personId);
     const fields = formFields(request);
-    const page = { title: 'Change personal details', person, backHref: `/people/${person.id}` };
+    const page = { title: 'Change personal details', person, flags: flagsOf(person, services.clock.now()), nhs: person.nhs_number ? formatNhsNumber(person.nhs_number) : null, backHref: `/people/${person.id}` };
     const read = readPersonInput(fields, services.clock.now());
     const version = versionField(fields);
     if (!read.ok) return renderForm(reply.code(400), 'pages/people/edit.njk', fields, { ...page, errors: read.errors, errorList: errorSummary(read.errors) });

@@ -89,7 +89,7 @@ export function createPersonRecords(db: Kysely<Database>, clock: Clock, audit: A
       .where('p.id', 'in', sql<string>`(${ids})`)
       .$if(Boolean(excludeId), (q) => q.where('p.id', '<>', excludeId!))
       // The closest first, so a common name's hundreds of matches still put the right people in the hundred scored.
-      .orderBy(sql`(p.nhs_number = ${identity.nhsNumber ?? ''} or p.pnc_id = ${identity.pncId ?? ''})`, sql`desc nulls last`)
+      .orderBy(sql`(p.nhs_number = ${identity.nhsNumber ?? ''} or p.pnc_id = ${identity.pncId ?? ''})`, (ob) => ob.desc().nullsLast())
       .orderBy(sql`similarity(p.search_name, ${name.toLowerCase()})`, 'desc')
       .limit(100)
       .execute();

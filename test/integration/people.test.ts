@@ -112,6 +112,18 @@ for (const engine of testEngines()) {
       assert.equal((await t.services.people.get(actor, johnId)).address, '1 Mill Lane');
     });
 
+    test('hostile names are kept as text and never run as markup', async () => {
+      await nurse.get('/people/new');
+      const res = await nurse.post('/people/new', { ...person({ givenName: '<script>alert(1)</script>', familyName: '"><img src=x onerror=alert(2)>', 'dateOfBirth[year]': '1961' }), duplicateDecision: 'new' });
+      assert.equal(res.status, 303);
+      for (const url of [res.location!, '/people?q=alert']) {
+        const page = await nurse.get(url);
+        assert.ok(!page.body.includes('<script>alert(1)</script>'), url);
+        assert.ok(!page.body.includes('<img src=x'), url);
+        assert.ok(page.body.includes('&lt;script&gt;alert(1)&lt;/script&gt;'), url);
+      }
+    });
+
     test('people outside the team see nothing: custody staff are refused, another service cannot find the record', async () => {
       const custody = new Agent(t.app);
       await custody.signIn('custody-officer');

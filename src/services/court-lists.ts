@@ -11,6 +11,7 @@ import type { AuditService, RequestOrigin } from './audit.js';
 import type { Clock } from './clock.js';
 import { ForbiddenError, NotFoundError, ValidationError } from './errors.js';
 import type { PersonRecords } from './people/person-records.js';
+import { isUuid } from '../domain/ids.js';
 
 /** The person on the system a court list row most likely is, and why. */
 export type CourtListMatch = { person: PersonRow; score: number; reasons: string[] };
@@ -42,7 +43,6 @@ export type CourtListEntry = {
   matchedPerson: PersonRow | null;
 };
 
-const isUuid = (id: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
 
 /** What makes two rows of one day's list the same row. */
 const rowKey = (r: { hearingTime: string; givenName: string; familyName: string; dateOfBirth: string | null; caseReference: string; court: string; charge: string }) =>

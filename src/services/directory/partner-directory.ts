@@ -10,6 +10,7 @@ import type { Clock } from '../clock.js';
 import { NotFoundError, ValidationError, uniqueViolation } from '../errors.js';
 import { parseOrThrow } from './validate.js';
 import { saveVersioned, updateWithVersion } from './versioned-update.js';
+import { isUuid } from '../../domain/ids.js';
 
 export const partnerInput = z.object({
   name: z.string().trim().min(2, 'Enter the name of the organisation').max(160, 'Name must be 160 characters or fewer'),
@@ -33,7 +34,7 @@ const NAME_TAKEN = { name: 'This service already has an organisation with that n
 
 export function createPartnerDirectory(db: Kysely<Database>, clock: Clock, audit: AuditService) {
   async function get(id: string): Promise<PartnerOrganisationRow> {
-    const row = /^[0-9a-f-]{36}$/i.test(id) ? await db.selectFrom('partner_organisation').selectAll().where('id', '=', id).executeTakeFirst() : undefined;
+    const row = isUuid(id) ? await db.selectFrom('partner_organisation').selectAll().where('id', '=', id).executeTakeFirst() : undefined;
     if (!row) throw new NotFoundError('partner organisation');
     return row;
   }

@@ -9,6 +9,7 @@ import type { Clock } from '../clock.js';
 import { ForbiddenError, NotFoundError, ValidationError, uniqueViolation } from '../errors.js';
 import { parseOrThrow } from './validate.js';
 import { saveVersioned, updateWithVersion } from './versioned-update.js';
+import { isUuid } from '../../domain/ids.js';
 
 const optionalText = (max: number, label: string) => z.string().trim().max(max, `${label} must be ${max} characters or fewer`).default('');
 
@@ -45,7 +46,7 @@ export function createServiceDirectory(db: Kysely<Database>, clock: Clock, audit
     get,
 
     async getFor(actor: Actor, id: string): Promise<ServiceRow> {
-      if (!/^[0-9a-f-]{36}$/i.test(id) || !administersService(actor.grant, id)) throw new NotFoundError('service');
+      if (!isUuid(id) || !administersService(actor.grant, id)) throw new NotFoundError('service');
       return get(id);
     },
 

@@ -10,6 +10,7 @@ import type { Clock } from '../clock.js';
 import { NotFoundError, ValidationError, uniqueViolation } from '../errors.js';
 import { parseOrThrow } from './validate.js';
 import { saveVersioned, updateWithVersion } from './versioned-update.js';
+import { isUuid } from '../../domain/ids.js';
 
 export const siteInput = z.object({
   code: z
@@ -37,7 +38,7 @@ const CODE_TAKEN = { code: 'Another site in this service already has that code: 
 
 export function createSiteDirectory(db: Kysely<Database>, clock: Clock, audit: AuditService) {
   async function get(id: string): Promise<SiteRow> {
-    const row = /^[0-9a-f-]{36}$/i.test(id) ? await db.selectFrom('site').selectAll().where('id', '=', id).executeTakeFirst() : undefined;
+    const row = isUuid(id) ? await db.selectFrom('site').selectAll().where('id', '=', id).executeTakeFirst() : undefined;
     if (!row) throw new NotFoundError('site');
     return row;
   }

@@ -12,6 +12,7 @@ import { saveVersioned, updateWithVersion } from '../directory/versioned-update.
 import type { PersonInput } from './person-input.js';
 import { nameMatchIds } from './name-matches.js';
 import { describeLink, isRelationship } from '../../domain/relationships.js';
+import { isUuid } from '../../domain/ids.js';
 
 export type DuplicateCandidate = { person: PersonRow; score: number; reasons: string[] };
 
@@ -24,7 +25,6 @@ export class PossibleDuplicatesError extends Error {
 
 export type PersonSearch = { text?: string; dateOfBirth?: string; limit?: number };
 
-const isUuid = (id: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
 
 function identityOf(p: Pick<PersonRow, 'given_name' | 'family_name' | 'date_of_birth' | 'nhs_number' | 'pnc_id'>, aliases: Array<{ given_name: string; family_name: string }> = []): PersonIdentity {
   return {

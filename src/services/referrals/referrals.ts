@@ -11,8 +11,8 @@ import type { Clock } from '../clock.js';
 import { ConflictError, NotFoundError, ValidationError } from '../errors.js';
 import type { PersonRecords } from '../people/person-records.js';
 import type { ReferralInput } from './referral-input.js';
+import { isUuid } from '../../domain/ids.js';
 
-const isUuid = (id: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
 
 export function createReferrals(db: Kysely<Database>, clock: Clock, audit: AuditService, people: PersonRecords) {
   async function siteInScope(actor: Actor, siteId: string) {

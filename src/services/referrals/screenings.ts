@@ -9,8 +9,8 @@ import type { AuditService, RequestOrigin } from '../audit.js';
 import type { Clock } from '../clock.js';
 import { NotFoundError, ValidationError } from '../errors.js';
 import { saveVersioned, updateWithVersion } from '../directory/versioned-update.js';
+import { isUuid } from '../../domain/ids.js';
 
-const isUuid = (id: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
 
 export type ScreenSave = Omit<ScreenDraft, 'formVersion'> & { urgency: 'routine' | 'urgent' | 'immediate'; riskInCustody: string; notes: string };
 

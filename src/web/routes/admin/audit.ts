@@ -4,10 +4,10 @@ import { errorSummary } from '../../forms.js';
 import { originOf, requireActor } from '../../request-context.js';
 import { ROLE_LABELS, isRole } from '../../../domain/roles.js';
 import type { FieldErrors } from '../../../services/errors.js';
+import { isUuid } from '../../../domain/ids.js';
 
 const admin = { access: { roles: ['administrator'] } } as const;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ACTION = /^[a-z][a-z0-9_.-]{0,99}$/i;
 const PAGE_SIZE = 50;
 
@@ -29,7 +29,7 @@ export async function auditAdminRoutes(app: FastifyInstance) {
     const beforeId = Number.isSafeInteger(before) && before > 0 ? before : undefined;
 
     const errors: FieldErrors = {};
-    if (criteria.personId && !UUID.test(criteria.personId)) errors.personId = 'Enter the person ID as shown on their record, like 3f2c1a9e-5b7d-4c2a-9e1f-0a6b8c4d2e71';
+    if (criteria.personId && !isUuid(criteria.personId)) errors.personId = 'Enter the person ID as shown on their record, like 3f2c1a9e-5b7d-4c2a-9e1f-0a6b8c4d2e71';
     if (criteria.action && !ACTION.test(criteria.action)) errors.action = 'Enter the action as it appears in the trail, like user.created or person.viewed';
     const page = { title: 'Audit trail', values: criteria, beforeId: beforeId ?? null };
     if (Object.keys(errors).length > 0) return reply.code(400).page('pages/admin/audit/index.njk', { ...page, errors, errorList: errorSummary(errors), events: null });

@@ -7,10 +7,10 @@ import type { Actor } from '../../../domain/actor.js';
 import type { UserWithGrants } from '../../../services/accounts/users.js';
 import { ConflictError, NotFoundError, ValidationError, type FieldErrors } from '../../../services/errors.js';
 import { saveOrRerender } from './form-page.js';
+import { isUuid } from '../../../domain/ids.js';
 
 const admin = { access: { roles: ['administrator'] } } as const;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** The service select's value for a role in every service (installation administrators only). */
 const EVERY_SERVICE = 'every';
 
@@ -43,7 +43,7 @@ type GrantValues = { role: string; serviceId: string; siteId: string; partnerOrg
 type AccountValues = { version: number; displayName: string; email: string; jobTitle: string; totpRequired: boolean; isActive: boolean };
 
 function loadableId(id: string | undefined, what: string): string {
-  if (!id || !UUID.test(id)) throw new NotFoundError(what);
+  if (!id || !isUuid(id)) throw new NotFoundError(what);
   return id;
 }
 

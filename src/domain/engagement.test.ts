@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { engagementIndicator, type Contact, type ContactOutcome } from './engagement.js';
-import { addDays } from './twelve-week-clock.js';
+import { addDays } from './calendar-date.js';
 
 const today = '2025-03-31';
 const ago = (days: number, outcome: ContactOutcome): Contact => ({ on: addDays(today, -days), outcome });

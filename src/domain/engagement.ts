@@ -2,7 +2,7 @@
 // Attended or late count as attended; did not attend and cancelled by the person count as missed; cancelled by the
 // service counts for neither. No counted contacts: none. Green: nothing missed. Red: more missed than attended, or the
 // last two counted contacts both missed. Amber: anything else.
-import { daysBetween } from './twelve-week-clock.js';
+import { daysBetween } from './calendar-date.js';
 
 export const CONTACT_OUTCOMES = ['attended', 'late', 'did_not_attend', 'cancelled_by_person', 'cancelled_by_service'] as const;
 export type ContactOutcome = (typeof CONTACT_OUTCOMES)[number];

@@ -1,5 +1,5 @@
 // An onward referral's state at a partner service, the moves allowed between states, and when a wait is too long.
-import { daysBetween } from './twelve-week-clock.js';
+import { daysBetween } from './calendar-date.js';
 
 export const ONWARD_REFERRAL_STATES = [
   'draft',

@@ -1,7 +1,8 @@
 // Tests for the 12-week case clock, its colours, extensions and review dates.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { addDays, caseClock, daysBetween, nextReviewDue, reviewDates } from './twelve-week-clock.js';
+import { caseClock, nextReviewDue, reviewDates } from './twelve-week-clock.js';
+import { addDays, daysBetween } from './calendar-date.js';
 
 const plan = '2025-01-06'; // a Monday; plan + 84 days is 2025-03-31
 const open = { planAgreedOn: plan, extensions: [], closedOn: null };

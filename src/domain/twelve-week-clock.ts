@@ -1,5 +1,5 @@
 // The 12-week case clock: which week of support, when it ends (with approved extensions), its colour, and reviews due.
-import { isRealDate } from './age.js';
+import { addDays, dayNumber, daysBetween } from './calendar-date.js';
 
 export const CASE_CLOCK_STATES = ['not_started', 'on_track', 'amber', 'red', 'closed'] as const;
 export type CaseClockState = (typeof CASE_CLOCK_STATES)[number];
@@ -34,22 +34,6 @@ export type CaseClock = {
   /** Days from today to the end date, negative once past it; null before the plan and once closed. */
   daysLeft: number | null;
 };
-
-const MS_PER_DAY = 86_400_000;
-
-/** Days since 1970-01-01 for a YYYY-MM-DD date. Throws a RangeError for a date that is not real. */
-export function dayNumber(date: string): number {
-  if (!isRealDate(date)) throw new RangeError(`Not a real date (YYYY-MM-DD): ${date}`);
-  return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / MS_PER_DAY;
-}
-
-/** The YYYY-MM-DD date a number of days after (or, if negative, before) a date. */
-export function addDays(date: string, days: number): string {
-  return new Date((dayNumber(date) + days) * MS_PER_DAY).toISOString().slice(0, 10);
-}
-
-/** Whole days from one date to another: 2025-01-01 → 2025-01-03 is 2. */
-export const daysBetween = (from: string, to: string): number => dayNumber(to) - dayNumber(from);
 
 /** An extension counts only when a manager approved it and a reason is recorded. */
 export const isApprovedExtension = (e: Extension): boolean => e.approvedBy.trim() !== '' && e.reason.trim() !== '';

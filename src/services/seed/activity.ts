@@ -23,6 +23,7 @@ import {
   POOLS_BY_ETHNICITY, REFERRER_ROLES, phrasesFor, RISK_IN_CUSTODY, SCREEN_NOTES, STREETS, type NamePool,
 } from './activity-data.js';
 import { getProfile } from './profiles.js';
+import { addDays } from '../../domain/calendar-date.js';
 
 // ---------------------------------------------------------------------------------------------
 // A seeded random sequence.
@@ -122,10 +123,6 @@ const DAY = 86_400_000;
 
 function ymd(date: string): [number, number, number] {
   return date.split('-').map(Number) as [number, number, number];
-}
-function addDays(date: string, days: number): string {
-  const [y, m, d] = ymd(date);
-  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
 }
 function weekdayOf(date: string): number {
   const [y, m, d] = ymd(date);

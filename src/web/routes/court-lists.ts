@@ -9,6 +9,7 @@ import { ValidationError } from '../../services/errors.js';
 import { errorSummary, formFields } from '../forms.js';
 import { originOf, requireActor } from '../request-context.js';
 import { flagsOf } from './people.js';
+import { addDays } from '../../domain/calendar-date.js';
 
 const team = { access: { roles: CLINICAL_TEAM_ROLES } } as const;
 type Params = { siteId: string };
@@ -28,7 +29,6 @@ const utcDate = (iso: string) => new Date(`${iso}T00:00:00Z`);
 /** "Monday 2 June 2025", as the NHS style guide writes dates. */
 const longDate = (iso: string) => LONG_DATE.formatToParts(utcDate(iso)).filter((p) => p.type !== 'literal').map((p) => p.value).join(' ');
 const shortDate = (iso: string | null) => (iso ? SHORT_DATE.format(utcDate(iso)) : 'Not known');
-const addDays = (iso: string, days: number) => new Date(utcDate(iso).getTime() + days * 86_400_000).toISOString().slice(0, 10);
 
 const SAVE_AS_CSV = 'in your spreadsheet, save the list as CSV UTF-8 (comma delimited) and upload that file';
 

@@ -9,6 +9,7 @@ import type { Clock } from '../clock.js';
 import { NotFoundError, ValidationError, uniqueViolation, type FieldErrors } from '../errors.js';
 import { hashPassword, verifyPassword } from './passwords.js';
 import { saveVersioned, updateWithVersion } from '../directory/versioned-update.js';
+import { isEmailAddress } from '../../domain/email.js';
 
 export type NewUser = {
   username: string;
@@ -34,7 +35,7 @@ function accountDetailErrors(input: { displayName: string; email?: string; jobTi
   if (!displayName) errors.displayName = 'Enter the full name';
   else if (displayName.length < 2 || displayName.length > 120) errors.displayName = 'Full name must be 2 to 120 characters';
   if (email.length > 200) errors.email = 'Email address must be 200 characters or fewer';
-  else if (email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) errors.email = 'Enter an email address in the correct format, like name@example.nhs.uk';
+  else if (email && !isEmailAddress(email)) errors.email = 'Enter an email address in the correct format, like name@example.nhs.uk';
   if ((input.jobTitle?.trim() ?? '').length > 120) errors.jobTitle = 'Job title must be 120 characters or fewer';
   return errors;
 }

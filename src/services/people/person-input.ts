@@ -5,6 +5,7 @@ import { nhsNumberError, normaliseNhsNumber } from '../../domain/nhs-number.js';
 import { parsePncId } from '../../domain/pnc-id.js';
 import type { Sex } from '../../db/schema.js';
 import type { FieldErrors } from '../errors.js';
+import { isEmailAddress } from '../../domain/email.js';
 
 export const SEXES: readonly Sex[] = ['female', 'male', 'not_known', 'not_stated'];
 export const SEX_LABELS: Record<Sex, string> = { female: 'Female', male: 'Male', not_known: 'Not known', not_stated: 'Prefers not to say' };
@@ -84,7 +85,7 @@ export function readPersonInput(fields: Record<string, string>, today: Date): { 
   const postcode = text(fields, 'postcode').toUpperCase().replace(/\s+/g, ' ');
   if (postcode && !POSTCODE.test(postcode)) errors.postcode = 'Enter a real postcode, like LS1 4AP';
   const email = text(fields, 'email');
-  if (email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) errors.email = 'Enter an email address in the correct format, like name@example.com';
+  if (email && !isEmailAddress(email)) errors.email = 'Enter an email address in the correct format, like name@example.com';
   const phone = text(fields, 'phone');
   if (phone && !/^[0-9 +()-]{6,40}$/.test(phone)) errors.phone = 'Enter a phone number using numbers, spaces and + ( ) - only, like 07700 900 123';
 

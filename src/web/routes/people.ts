@@ -45,6 +45,17 @@ function formValuesOf(p: PersonRow): Record<string, string> {
   };
 }
 
+/** A person with the flags and formatted NHS number that the banner and result lists show. */
+export function withFlags<T extends PersonRow>(person: T, on: Date) {
+  return { ...person, flags: flagsOf(person, on), nhs: person.nhs_number ? formatNhsNumber(person.nhs_number) : null };
+}
+
+/** What the person banner at the top of every page about them needs. */
+export function bannerOf(person: PersonRow, on: Date) {
+  const { flags, nhs } = withFlags(person, on);
+  return { person, flags, nhs };
+}
+
 export function flagsOf(p: PersonRow, on: Date) {
   return personFlags({ dateOfBirth: p.date_of_birth, sex: p.sex, genderIdentity: p.gender_identity, isVeteran: p.is_veteran, isCareLeaver: p.is_care_leaver, interpreterNeeded: p.interpreter_needed, firstLanguage: p.first_language, knownRisk: p.known_risk }, on);
 }
@@ -77,7 +88,7 @@ export async function peopleRoutes(app: FastifyInstance) {
       searched,
       errors,
       errorList: errorSummary(errors),
-      people: people.map((p) => ({ ...p, flags: flagsOf(p, now), nhs: p.nhs_number ? formatNhsNumber(p.nhs_number) : '' })),
+      people: people.map((p) => withFlags(p, now)),
     });
   });
 
@@ -99,7 +110,7 @@ export async function peopleRoutes(app: FastifyInstance) {
           title: 'This person may already be recorded',
           hidden,
           entered: read.value,
-          candidates: error.candidates.map((c) => ({ ...c, flags: flagsOf(c.person, now), nhs: c.person.nhs_number ? formatNhsNumber(c.person.nhs_number) : '' })),
+          candidates: error.candidates.map((c) => ({ ...c, ...bannerOf(c.person, now) })),
         });
       }
       if (error instanceof ValidationError) return renderForm(reply.code(400), 'pages/people/new.njk', fields, { ...page, errors: error.fieldErrors, errorList: errorSummary(error.fieldErrors) });
@@ -107,34 +118,36 @@ export async function peopleRoutes(app: FastifyInstance) {
     }
   });
 
-  app.get<{ Params: Params }>('/people/:personId', { config: team }, async (request, reply) => {
-    const { person, aliases, links } = await services.people.view(requireActor(request), request.params.personId, originOf(request));
-    const saved = (request.query as Record<string, unknown>).saved;
-    const ethnicity = ETHNIC_CATEGORIES.find((c) => c.code === person.ethnicity_code);
+  /** A person's page: reading it is audited. */
+  async function personPage(reply: FastifyReply, actor: ReturnType<typeof requireActor>, personId: string, extra: Record<string, unknown> = {}) {
+    const { person, aliases, links } = await services.people.view(actor, personId, originOf(reply.request));
     return reply.page('pages/people/show.njk', {
       title: `${person.given_name} ${person.family_name}`,
-      person,
+      ...bannerOf(person, services.clock.now()),
       aliases,
       links,
-      flags: flagsOf(person, services.clock.now()),
-      nhs: person.nhs_number ? formatNhsNumber(person.nhs_number) : null,
       sexLabel: SEX_LABELS[person.sex],
-      ethnicityLabel: ethnicity?.label ?? 'Not known',
-      saved: typeof saved === 'string' ? saved : null,
+      ethnicityLabel: ETHNIC_CATEGORIES.find((c) => c.code === person.ethnicity_code)?.label ?? 'Not known',
       backHref: '/people',
+      ...extra,
     });
+  }
+
+  app.get<{ Params: Params }>('/people/:personId', { config: team }, async (request, reply) => {
+    const saved = (request.query as Record<string, unknown>).saved;
+    return personPage(reply, requireActor(request), request.params.personId, { saved: typeof saved === 'string' ? saved : null });
   });
 
   app.get<{ Params: Params }>('/people/:personId/edit', { config: team }, async (request, reply) => {
     const person = await services.people.get(requireActor(request), request.params.personId);
-    return renderForm(reply, 'pages/people/edit.njk', formValuesOf(person), { title: 'Change personal details', person, flags: flagsOf(person, services.clock.now()), nhs: person.nhs_number ? formatNhsNumber(person.nhs_number) : null, backHref: `/people/${person.id}` });
+    return renderForm(reply, 'pages/people/edit.njk', formValuesOf(person), { title: 'Change personal details', ...bannerOf(person, services.clock.now()), backHref: `/people/${person.id}` });
   });
 
   app.post<{ Params: Params }>('/people/:personId/edit', { config: team }, async (request, reply) => {
     const actor = requireActor(request);
     const person = await services.people.get(actor, request.params.personId);
     const fields = formFields(request);
-    const page = { title: 'Change personal details', person, flags: flagsOf(person, services.clock.now()), nhs: person.nhs_number ? formatNhsNumber(person.nhs_number) : null, backHref: `/people/${person.id}` };
+    const page = { title: 'Change personal details', ...bannerOf(person, services.clock.now()), backHref: `/people/${person.id}` };
     const read = readPersonInput(fields, services.clock.now());
     const version = versionField(fields);
     if (!read.ok) return renderForm(reply.code(400), 'pages/people/edit.njk', fields, { ...page, errors: read.errors, errorList: errorSummary(read.errors) });
@@ -159,9 +172,7 @@ export async function peopleRoutes(app: FastifyInstance) {
     const found = text ? (await services.people.search(actor, { text }, originOf(reply.request))).filter((p) => p.id !== person.id) : [];
     return reply.page('pages/people/link.njk', {
       title: 'Link a family member',
-      person,
-      flags: flagsOf(person, services.clock.now()),
-      nhs: person.nhs_number ? formatNhsNumber(person.nhs_number) : null,
+      ...bannerOf(person, services.clock.now()),
       values: q,
       searched: Boolean(text),
       found,
@@ -192,19 +203,7 @@ export async function peopleRoutes(app: FastifyInstance) {
       return reply.redirect(`/people/${request.params.personId}?saved=alias`, 303);
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error;
-      const { person, aliases, links } = await services.people.view(requireActor(request), request.params.personId, originOf(request));
-      return reply.code(400).page('pages/people/show.njk', {
-        title: `${person.given_name} ${person.family_name}`,
-        person, aliases, links,
-        flags: flagsOf(person, services.clock.now()),
-        nhs: person.nhs_number ? formatNhsNumber(person.nhs_number) : null,
-        sexLabel: SEX_LABELS[person.sex],
-        ethnicityLabel: ETHNIC_CATEGORIES.find((c) => c.code === person.ethnicity_code)?.label ?? 'Not known',
-        aliasValues: fields,
-        errors: error.fieldErrors,
-        errorList: errorSummary(error.fieldErrors),
-        backHref: '/people',
-      });
+      return personPage(reply.code(400), requireActor(request), request.params.personId, { aliasValues: fields, errors: error.fieldErrors, errorList: errorSummary(error.fieldErrors) });
     }
   });
 }

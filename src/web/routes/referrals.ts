@@ -9,8 +9,7 @@ import { ConflictError, ValidationError } from '../../services/errors.js';
 import { errorSummary, formFields, versionField } from '../forms.js';
 import { originOf, requireActor } from '../request-context.js';
 import { newReferralValues, referralChoices } from './referral-form.js';
-import { flagsOf } from './people.js';
-import { formatNhsNumber } from '../../domain/nhs-number.js';
+import { bannerOf } from './people.js';
 import { parseDateParts } from '../../domain/age.js';
 
 const team = { access: { roles: CLINICAL_TEAM_ROLES } } as const;
@@ -82,10 +81,8 @@ export async function referralRoutes(app: FastifyInstance) {
       title: `Referral: ${referral.subject_given_name} ${referral.subject_family_name}`,
       referral,
       site,
-      person,
-      flags: person ? flagsOf(person, now) : [],
-      nhs: person?.nhs_number ? formatNhsNumber(person.nhs_number) : null,
-      candidates: candidates.map((c) => ({ ...c, nhs: c.person.nhs_number ? formatNhsNumber(c.person.nhs_number) : '' })),
+      ...(person ? bannerOf(person, now) : { person: null }),
+      candidates,
       screening,
       labels: {
         state: REFERRAL_STATE_LABELS[referral.referral_state],

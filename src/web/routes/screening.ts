@@ -10,10 +10,9 @@ import { URGENCIES, URGENCY_LABELS, isOneOf } from '../../domain/referral-vocabu
 import type { ScreeningRow } from '../../db/schema.js';
 import type { ScreenSave } from '../../services/referrals/screenings.js';
 import { ConflictError, ValidationError } from '../../services/errors.js';
-import { formatNhsNumber } from '../../domain/nhs-number.js';
 import { errorSummary, formFields, versionField } from '../forms.js';
 import { originOf, requireActor } from '../request-context.js';
-import { flagsOf } from './people.js';
+import { bannerOf } from './people.js';
 
 const team = { access: { roles: CLINICAL_TEAM_ROLES } } as const;
 type Params = { referralId: string };
@@ -67,11 +66,9 @@ export async function screeningRoutes(app: FastifyInstance) {
     return reply.page('pages/referrals/screen.njk', {
       title: `Screen: ${person.given_name} ${person.family_name}`,
       referral,
-      person,
+      ...bannerOf(person, services.clock.now()),
       screening,
       isChild,
-      flags: flagsOf(person, services.clock.now()),
-      nhs: person.nhs_number ? formatNhsNumber(person.nhs_number) : null,
       values,
       domains,
       findings: DOMAIN_FINDINGS.map((f) => ({ value: f, text: DOMAIN_FINDING_LABELS[f] })),

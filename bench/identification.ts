@@ -24,6 +24,7 @@ import type { Actor } from '../src/domain/actor.js';
 import {
   DATA_VERSION, insertAliases, insertPastReferrals, insertPeople, prepareLoadSession, readPlan, refreshTodaySlice, todaySliceSize,
 } from './identification-data.js';
+import { createSiteDirectory } from '../src/services/directory/site-directory.js';
 
 const BASE_URL = process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:55433/postgres';
 const DB_NAME = 'divert_bench_identification';
@@ -203,7 +204,7 @@ async function captureQueries(actor: Actor, siteId: string, searches: string[]) 
   // The audit trail is left out: only the read queries are wanted here.
   const audit = { record: async () => undefined } as unknown as AuditService;
   const people = createPersonRecords(db, systemClock, audit);
-  const referrals = createReferrals(db, systemClock, audit, people);
+  const referrals = createReferrals(db, systemClock, audit, people, createSiteDirectory(db, systemClock, audit));
   const origin = { ipAddress: '127.0.0.1', userAgent: 'bench' };
   const out: Record<string, Captured> = {};
   try {

@@ -11,7 +11,7 @@ import type { AuditService, RequestOrigin } from './audit.js';
 import type { Clock } from './clock.js';
 import { ForbiddenError, NotFoundError, ValidationError } from './errors.js';
 import type { PersonRecords } from './people/person-records.js';
-import { isUuid } from '../domain/ids.js';
+import type { SiteDirectory } from './directory/site-directory.js';
 
 /** The person on the system a court list row most likely is, and why. */
 export type CourtListMatch = { person: PersonRow; score: number; reasons: string[] };
@@ -48,12 +48,11 @@ export type CourtListEntry = {
 const rowKey = (r: { hearingTime: string; givenName: string; familyName: string; dateOfBirth: string | null; caseReference: string; court: string; charge: string }) =>
   JSON.stringify([r.hearingTime, r.givenName, r.familyName, r.dateOfBirth, r.caseReference, r.court, r.charge]);
 
-export function createCourtLists(db: Kysely<Database>, clock: Clock, audit: AuditService, people: PersonRecords) {
+export function createCourtLists(db: Kysely<Database>, clock: Clock, audit: AuditService, people: PersonRecords, sites: SiteDirectory) {
   /** The site, if it is a court in the actor's service and the actor is in the L&D team. */
   async function courtSite(actor: Actor, siteId: string): Promise<SiteRow> {
     if (!seesClinicalDetail(actor.grant.role)) throw new ForbiddenError('Only the L&D team can read and import court lists');
-    const serviceId = actor.grant.serviceId;
-    const site = serviceId && isUuid(siteId) ? await db.selectFrom('site').selectAll().where('id', '=', siteId).where('service_id', '=', serviceId).executeTakeFirst() : undefined;
+    const site = await sites.inScopeOf(actor, siteId);
     if (!site) throw new NotFoundError('site');
     if (!isSiteKind(site.site_kind) || !isCourt(site.site_kind)) throw new ValidationError({ siteId: `${site.name} is not a court: court lists can be imported only for magistrates', youth and Crown courts` });
     return site;

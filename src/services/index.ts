@@ -21,6 +21,7 @@ export function createServices(handle: DatabaseHandle, clock: Clock) {
   const audit = createAuditService(db, clock);
   const sessions = createSessionStore(db, clock);
   const people = createPersonRecords(db, clock, audit);
+  const sites = createSiteDirectory(db, clock, audit);
   return {
     clock,
     engine: handle.engine,
@@ -29,11 +30,11 @@ export function createServices(handle: DatabaseHandle, clock: Clock) {
     users: createUserAccounts(db, clock, audit),
     signIn: createSignIn(db, clock, audit, sessions),
     serviceDirectory: createServiceDirectory(db, clock, audit),
-    sites: createSiteDirectory(db, clock, audit),
+    sites,
     partners: createPartnerDirectory(db, clock, audit),
     people,
-    courtLists: createCourtLists(db, clock, audit, people),
-    referrals: createReferrals(db, clock, audit, people),
+    courtLists: createCourtLists(db, clock, audit, people, sites),
+    referrals: createReferrals(db, clock, audit, people, sites),
     screenings: createScreenings(db, clock, audit),
     installationSecret: (name: string) => installationSecret(db, name),
     /** Synthetic demo activity (people, referrals, screens) for a demo profile. */

@@ -57,6 +57,13 @@ export function createSiteDirectory(db: Kysely<Database>, clock: Clock, audit: A
     get,
     getFor,
 
+    /** The site if the actor works there: in their service and, for custody or court staff, their own site. */
+    async inScopeOf(actor: Actor, id: string): Promise<SiteRow | null> {
+      const site = isUuid(id) ? await db.selectFrom('site').selectAll().where('id', '=', id).executeTakeFirst() : undefined;
+      if (!site || site.service_id !== actor.grant.serviceId || (actor.grant.siteId && actor.grant.siteId !== site.id)) return null;
+      return site;
+    },
+
     async listForService(serviceId: string, options: { activeOnly?: boolean } = {}): Promise<SiteRow[]> {
       let q = db.selectFrom('site').selectAll().where('service_id', '=', serviceId).orderBy('name');
       if (options.activeOnly) q = q.where('is_active', '=', true);

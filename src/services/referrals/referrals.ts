@@ -10,16 +10,15 @@ import type { AuditService, RequestOrigin } from '../audit.js';
 import type { Clock } from '../clock.js';
 import { ConflictError, NotFoundError, ValidationError } from '../errors.js';
 import type { PersonRecords } from '../people/person-records.js';
+import type { SiteDirectory } from '../directory/site-directory.js';
 import type { ReferralInput } from './referral-input.js';
 import { isUuid } from '../../domain/ids.js';
 
 
-export function createReferrals(db: Kysely<Database>, clock: Clock, audit: AuditService, people: PersonRecords) {
-  async function siteInScope(actor: Actor, siteId: string) {
-    const site = isUuid(siteId) ? await db.selectFrom('site').selectAll().where('id', '=', siteId).executeTakeFirst() : undefined;
-    if (!site || site.service_id !== actor.grant.serviceId || (actor.grant.siteId && actor.grant.siteId !== site.id)) return null;
-    return site;
-  }
+const CHANGED_MEANWHILE = 'Someone else changed this referral a moment ago. Look at it again before you carry on.';
+
+export function createReferrals(db: Kysely<Database>, clock: Clock, audit: AuditService, people: PersonRecords, sites: SiteDirectory) {
+  const siteInScope = sites.inScopeOf;
 
   async function get(actor: Actor, id: string): Promise<ReferralRow> {
     const row = isUuid(id) ? await db.selectFrom('referral').selectAll().where('id', '=', id).where('service_id', '=', actor.grant.serviceId ?? '').executeTakeFirst() : undefined;
@@ -38,14 +37,13 @@ export function createReferrals(db: Kysely<Database>, clock: Clock, audit: Audit
         .where('version', '=', referral.version)
         .returning('id')
         .executeTakeFirst();
-      if (!updated) throw new ConflictError(null, 'Someone else changed this referral a moment ago. Look at it again before you carry on.');
+      if (!updated) throw new ConflictError(null, CHANGED_MEANWHILE);
       await audit.record({ actor }, origin, { action: 'referral.state_changed', subjectType: 'referral', subjectId: referral.id, personId: referral.person_id, detail: { from: referral.referral_state, to } }, trx);
     });
   }
 
   return {
     get,
-    siteInScope,
 
     async create(actor: Actor, input: ReferralInput, origin: RequestOrigin): Promise<ReferralRow> {
       const site = await siteInScope(actor, input.siteId);
@@ -121,7 +119,7 @@ export function createReferrals(db: Kysely<Database>, clock: Clock, audit: Audit
 
     async closeWithoutScreen(actor: Actor, id: string, version: number, origin: RequestOrigin) {
       const referral = await get(actor, id);
-      if (referral.version !== version) throw new ConflictError(null, 'Someone else changed this referral a moment ago. Look at it again before you carry on.');
+      if (referral.version !== version) throw new ConflictError(null, CHANGED_MEANWHILE);
       await move(actor, referral, 'no_further_action', origin);
     },
 

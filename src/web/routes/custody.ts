@@ -14,7 +14,7 @@ export async function custodyRoutes(app: FastifyInstance) {
 
   async function siteOf(request: Parameters<typeof requireActor>[0]) {
     const actor = requireActor(request);
-    const site = await services.referrals.siteInScope(actor, actor.grant.siteId ?? '');
+    const site = await services.sites.inScopeOf(actor, actor.grant.siteId ?? '');
     if (!site) throw new Error('A custody or court grant without its site');
     return { actor, site };
   }

@@ -3,7 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import Fastify from 'fastify';
 import { ROLES, type Role } from '../../src/domain/roles.js';
-import { enforceDeclaredAccess, type DeclaredRoute } from '../../src/web/access.js';
+import { enforceDeclaredAccess } from '../../src/web/access.js';
 import { Agent, startTestApp, type TestApp } from '../support/app.js';
 import { testEngines } from '../support/database.js';
 

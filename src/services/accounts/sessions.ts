@@ -2,13 +2,13 @@
 import crypto from 'node:crypto';
 import { sql, type Expression, type Kysely } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
+import { grantRows, toNamedGrant, type GrantRow, type NamedGrant } from './grant-rows.js';
 import type { Database } from '../../db/schema.js';
-import type { Grant, Role } from '../../domain/roles.js';
 import { sessionState, secondsUntilIdleTimeout } from '../../domain/session-timeout.js';
 import type { Clock } from '../clock.js';
 import type { RequestOrigin } from '../audit.js';
 
-export type SessionGrant = Grant & { id: string; serviceName: string | null; siteName: string | null; partnerOrganisationName: string | null };
+export type SessionGrant = NamedGrant;
 
 export type Session = {
   tokenHash: string;
@@ -34,31 +34,12 @@ export const hashToken = (token: string): string => crypto.createHash('sha256').
 export function createSessionStore(db: Kysely<Database>, clock: Clock) {
   /** The user's roles, in services still active, as one sub-query (so a session reads in one round trip). */
   const grantsOfUser = (userId: Expression<string>) =>
-    db
-      .selectFrom('role_grant as g')
-      .leftJoin('service as sv', 'sv.id', 'g.service_id')
-      .leftJoin('site as t', 't.id', 'g.site_id')
-      .leftJoin('partner_organisation as p', 'p.id', 'g.partner_organisation_id')
-      .select(['g.id', 'g.role', 'g.service_id', 'g.site_id', 'g.partner_organisation_id', 'sv.name as service_name', 't.name as site_name', 'p.name as partner_name'])
+    grantRows(db)
       .where('g.user_id', '=', userId)
-      .where((eb) => eb.or([eb('sv.is_active', '=', true), eb('g.service_id', 'is', null)]))
-      .orderBy('sv.name')
-      .orderBy('g.role');
-
-  type GrantRow = { id: string; role: string; service_id: string | null; site_id: string | null; partner_organisation_id: string | null; service_name: string | null; site_name: string | null; partner_name: string | null };
-  const toSessionGrant = (r: GrantRow): SessionGrant => ({
-    id: r.id,
-    role: r.role as Role,
-    serviceId: r.service_id,
-    siteId: r.site_id,
-    partnerOrganisationId: r.partner_organisation_id,
-    serviceName: r.service_name,
-    siteName: r.site_name,
-    partnerOrganisationName: r.partner_name,
-  });
+      .where((eb) => eb.or([eb('sv.is_active', '=', true), eb('g.service_id', 'is', null)]));
 
   async function grantsOf(userId: string): Promise<SessionGrant[]> {
-    return (await grantsOfUser(sql.val(userId)).execute()).map(toSessionGrant);
+    return (await grantsOfUser(sql.val(userId)).execute()).map(toNamedGrant);
   }
 
   return {
@@ -109,7 +90,7 @@ export function createSessionStore(db: Kysely<Database>, clock: Clock) {
         await db.updateTable('user_session').set({ last_seen_at: now }).where('token_hash', '=', tokenHash).execute();
         lastSeen = now;
       }
-      const grants = (row.grants as GrantRow[]).map(toSessionGrant);
+      const grants = (row.grants as GrantRow[]).map(toNamedGrant);
       return {
         status: 'active',
         session: {

@@ -8,6 +8,7 @@ import type { AuditService, AuditWho, RequestOrigin } from '../audit.js';
 import type { Clock } from '../clock.js';
 import { NotFoundError, ValidationError, uniqueViolation, type FieldErrors } from '../errors.js';
 import { hashPassword, verifyPassword } from './passwords.js';
+import { grantRows, toNamedGrant, type NamedGrant } from './grant-rows.js';
 import { saveVersioned, updateWithVersion } from '../directory/versioned-update.js';
 import { isEmailAddress } from '../../domain/email.js';
 
@@ -56,45 +57,17 @@ function userFieldErrors(input: NewUser): FieldErrors {
 const LAST_ADMINISTRATOR = 'This is the last administrator of every service: give someone else that role first';
 const isInstallationAdministrator = (g: Grant) => g.role === 'administrator' && g.serviceId === null;
 
-export type UserWithGrants = AppUserRow & {
-  grants: Array<Grant & { id: string; serviceName: string | null; siteName: string | null; partnerOrganisationName: string | null }>;
-};
+export type UserWithGrants = AppUserRow & { grants: NamedGrant[] };
 
 export function createUserAccounts(db: Kysely<Database>, clock: Clock, audit: AuditService) {
   async function grantsOf(userIds: string[]) {
-    if (userIds.length === 0) return [];
-    return db
-      .selectFrom('role_grant as g')
-      .leftJoin('service as s', 's.id', 'g.service_id')
-      .leftJoin('site as t', 't.id', 'g.site_id')
-      .leftJoin('partner_organisation as p', 'p.id', 'g.partner_organisation_id')
-      .select([
-        'g.id', 'g.user_id', 'g.role', 'g.service_id', 'g.site_id', 'g.partner_organisation_id',
-        's.name as service_name', 't.name as site_name', 'p.name as partner_name',
-      ])
-      .where('g.user_id', 'in', userIds)
-      .orderBy('s.name')
-      .orderBy('g.role')
-      .execute();
-  }
-
-  function toGrant(row: Awaited<ReturnType<typeof grantsOf>>[number]) {
-    return {
-      id: row.id,
-      role: row.role,
-      serviceId: row.service_id,
-      siteId: row.site_id,
-      partnerOrganisationId: row.partner_organisation_id,
-      serviceName: row.service_name,
-      siteName: row.site_name,
-      partnerOrganisationName: row.partner_name,
-    };
+    return userIds.length === 0 ? [] : grantRows(db).where('g.user_id', 'in', userIds).execute();
   }
 
   async function getUser(id: string): Promise<UserWithGrants> {
     const user = await db.selectFrom('app_user').selectAll().where('id', '=', id).executeTakeFirst();
     if (!user) throw new NotFoundError('user');
-    return { ...user, grants: (await grantsOf([id])).map(toGrant) };
+    return { ...user, grants: (await grantsOf([id])).map(toNamedGrant) };
   }
 
   /** Is this user visible to an administrator? An installation administrator sees all; a service administrator sees those with a role in their service, or none yet. */
@@ -144,7 +117,7 @@ export function createUserAccounts(db: Kysely<Database>, clock: Clock, audit: Au
       }
       const users = await q.execute();
       const grants = await grantsOf(users.map((u) => u.id));
-      return users.map((u) => ({ ...u, grants: grants.filter((g) => g.user_id === u.id).map(toGrant) }));
+      return users.map((u) => ({ ...u, grants: grants.filter((g) => g.user_id === u.id).map(toNamedGrant) }));
     },
 
     getUserFor,

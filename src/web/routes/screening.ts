@@ -1,7 +1,7 @@
 // The screen of a referral: every vulnerability domain, consent and capacity per purpose, the children's pathway, the outcome.
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { CLINICAL_TEAM_ROLES } from '../../domain/roles.js';
-import { VULNERABILITY_DOMAIN_LABELS, DOMAIN_FINDINGS, DOMAIN_FINDING_LABELS, REQUIRED_FOR_CHILD, isDomainFinding, type VulnerabilityDomain } from '../../domain/vulnerability-domains.js';
+import { VULNERABILITY_DOMAIN_LABELS, DOMAIN_FINDINGS, DOMAIN_FINDING_LABELS, REQUIRED_FOR_CHILD, type VulnerabilityDomain } from '../../domain/vulnerability-domains.js';
 import {
   CHILD_PATHWAY_LABELS, CHILD_PATHWAY_QUESTIONS, CONSENT_DECISIONS, CONSENT_DECISION_LABELS, CONSENT_PURPOSES, CONSENT_PURPOSE_LABELS, SCREENING_FORMS, SCREEN_OUTCOMES, SCREEN_OUTCOME_LABELS,
   type ConsentDecision, type ScreenOutcome,

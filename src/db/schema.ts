@@ -4,6 +4,8 @@ import type { Role } from '../domain/roles.js';
 import type { SiteKind } from '../domain/site-kinds.js';
 import type { Pathway } from '../domain/pathways.js';
 import type { Relationship } from '../domain/relationships.js';
+import type { OnwardReferralState } from '../domain/onward-referral-state.js';
+import type { ContactOutcome } from '../domain/engagement.js';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -17,6 +19,7 @@ export interface ServiceTable {
   commissioner: Generated<string>;
   contact_email: Generated<string>;
   is_active: Generated<boolean>;
+  follow_up_after_days: Generated<number>;
   version: Version;
   created_at: CreatedAt;
   updated_at: Timestamp;
@@ -232,10 +235,254 @@ export interface CaseEpisodeTable {
   referral_id: string;
   opened_at: Date;
   opened_by: string;
-  case_status: Generated<'open' | 'closed'>;
+  case_status: Generated<CaseStatus>;
+  allocated_to: string | null;
+  allocated_at: Date | null;
+  linked_from_case_id: string | null;
+  plan_agreed_on: string | null;
+  closure_reason: ClosureReason | null;
+  closure_details: Generated<string>;
+  exit_summary: Generated<string>;
+  closure_requested_by: string | null;
+  closure_requested_at: Date | null;
+  closure_signed_off_by: string | null;
+  closed_on: string | null;
+  closed_at: Date | null;
+  follow_up_due_on: string | null;
   version: Version;
   created_at: CreatedAt;
   updated_at: Timestamp;
+}
+
+export type CaseStatus = 'open' | 'closure_requested' | 'closed';
+export type ClosureReason = 'plan_completed' | 'disengaged' | 'moved_away' | 'transferred' | 'in_custody' | 'died' | 'other';
+export type NeedLevel = 'none' | 'low' | 'medium' | 'high';
+export type AssessmentNeeds = Record<string, { need: NeedLevel; evidence: string; wants: string }>;
+export type SafeguardingConcern = { concern: 'child_at_risk' | 'adult_at_risk'; details: string; actionTaken: string };
+export type FamilyMemberOffer = { personId: string; offerSupport: 'yes' | 'no' | 'not_now'; notes: string };
+export type OnwardExitStatus = 'engaged' | 'waiting' | 'disengaged' | 'did_not_attend' | 'declined' | 'withdrawn' | 'not_known';
+export type ContactKind = 'meeting' | 'phone_call' | 'video_call' | 'home_visit' | 'accompanied_appointment' | 'outreach';
+
+export interface CaseAllocationTable {
+  id: Generated<string>;
+  service_id: string;
+  case_id: string;
+  from_user_id: string | null;
+  to_user_id: string;
+  reason: Generated<string>;
+  allocated_by: string;
+  allocated_at: Date;
+}
+
+export interface AssessmentTable {
+  id: Generated<string>;
+  service_id: string;
+  case_id: string;
+  person_id: string;
+  needs: ColumnType<AssessmentNeeds, string | undefined, string>;
+  strengths: Generated<string>;
+  risk_to_self: Generated<string>;
+  risk_to_others: Generated<string>;
+  risk_level: 'low' | 'medium' | 'high' | null;
+  safeguarding: ColumnType<SafeguardingConcern[], string | undefined, string>;
+  family: ColumnType<FamilyMemberOffer[], string | undefined, string>;
+  assessment_status: Generated<'draft' | 'completed'>;
+  assessed_by: string;
+  started_at: Date;
+  completed_at: Date | null;
+  version: Version;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface InterventionTable {
+  id: Generated<string>;
+  service_id: string;
+  name: string;
+  description: Generated<string>;
+  is_restorative: Generated<boolean>;
+  offence_categories: ColumnType<string[], string[] | undefined, string[]>;
+  is_active: Generated<boolean>;
+  version: Version;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface SupportPlanTable {
+  id: Generated<string>;
+  service_id: string;
+  case_id: string;
+  goals: ColumnType<string[], string | undefined, string>;
+  exit_strategy: Generated<string>;
+  plan_status: Generated<'draft' | 'agreed'>;
+  agreed_on: string | null;
+  agreed_by: string | null;
+  version: Version;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface PlanInterventionTable {
+  id: Generated<string>;
+  service_id: string;
+  case_id: string;
+  intervention_id: string;
+  rationale: Generated<string>;
+  intervention_status: Generated<'planned' | 'booked' | 'completed' | 'not_completed'>;
+  added_by: string;
+  added_at: Date;
+}
+
+export interface PlanReviewTable {
+  id: Generated<string>;
+  service_id: string;
+  case_id: string;
+  due_on: string;
+  completed_on: string | null;
+  notes: Generated<string>;
+  reviewed_by: string | null;
+}
+
+export interface CaseExtensionTable {
+  id: Generated<string>;
+  service_id: string;
+  case_id: string;
+  reason: string;
+  new_end_on: string;
+  requested_by: string;
+  requested_at: Date;
+  decision: 'approved' | 'refused' | null;
+  decided_by: string | null;
+  decided_on: string | null;
+}
+
+export interface OnwardReferralTable {
+  id: Generated<string>;
+  service_id: string;
+  case_id: string;
+  person_id: string;
+  partner_organisation_id: string;
+  reason: string;
+  onward_state: Generated<OnwardReferralState>;
+  sent_on: string | null;
+  state_changed_on: string;
+  first_appointment_on: string | null;
+  exit_status: OnwardExitStatus | null;
+  created_by: string;
+  version: Version;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface OnwardReferralEventTable {
+  id: Generated<string>;
+  service_id: string;
+  onward_referral_id: string;
+  from_state: OnwardReferralState | null;
+  to_state: OnwardReferralState;
+  occurred_on: string;
+  reason: Generated<string>;
+  recorded_by: string;
+  recorded_at: Date;
+}
+
+export interface InterimSupportTable {
+  id: Generated<string>;
+  service_id: string;
+  onward_referral_id: string;
+  what: string;
+  offered_by: string;
+  offered_on: string;
+  taken_up: Generated<'yes' | 'no' | 'not_yet'>;
+  notes: Generated<string>;
+  recorded_by: string;
+  recorded_at: Date;
+}
+
+export interface ContactTable {
+  id: Generated<string>;
+  service_id: string;
+  case_id: string;
+  person_id: string;
+  contact_kind: ContactKind;
+  starts_at: Date;
+  place: Generated<string>;
+  with_whom: Generated<string>;
+  worker_id: string | null;
+  worker_went_too: Generated<boolean>;
+  outcome: ContactOutcome | null;
+  notes: Generated<string>;
+  outcome_recorded_at: Date | null;
+  recorded_by: string;
+  version: Version;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface RestorativeSessionTable {
+  id: Generated<string>;
+  service_id: string;
+  intervention_id: string;
+  starts_at: Date;
+  place: string;
+  facilitator_id: string | null;
+  places: number;
+  created_by: string;
+  version: Version;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface RestorativeBookingTable {
+  id: Generated<string>;
+  service_id: string;
+  session_id: string;
+  case_id: string;
+  person_id: string;
+  plan_intervention_id: string;
+  attendance: 'attended' | 'did_not_attend' | null;
+  attendance_recorded_by: string | null;
+  attendance_recorded_at: Date | null;
+  booked_by: string;
+  booked_at: Date;
+}
+
+export interface FollowUpTable {
+  id: Generated<string>;
+  service_id: string;
+  case_id: string;
+  still_engaged: ColumnType<Record<string, 'yes' | 'no' | 'not_known'>, string | undefined, string>;
+  new_arrest: 'yes' | 'no' | 'not_known';
+  notes: Generated<string>;
+  followed_up_on: string;
+  recorded_by: string;
+  recorded_at: Date;
+}
+
+export interface AmendmentTable {
+  id: Generated<string>;
+  service_id: string;
+  person_id: string | null;
+  case_id: string | null;
+  subject_type: string;
+  subject_id: string;
+  field: string;
+  old_value: ColumnType<unknown, string | null, never>;
+  new_value: ColumnType<unknown, string | null, never>;
+  reason: string;
+  amended_by: string;
+  amended_at: Date;
+}
+
+export interface PersonTransferTable {
+  id: Generated<string>;
+  person_id: string;
+  to_person_id: string;
+  from_service_id: string;
+  to_service_id: string;
+  reason: string;
+  transferred_by: string;
+  transferred_at: Date;
 }
 
 export interface CourtListEntryTable {
@@ -279,6 +526,22 @@ export interface Database {
   screening: ScreeningTable;
   case_episode: CaseEpisodeTable;
   court_list_entry: CourtListEntryTable;
+  case_allocation: CaseAllocationTable;
+  assessment: AssessmentTable;
+  intervention: InterventionTable;
+  support_plan: SupportPlanTable;
+  plan_intervention: PlanInterventionTable;
+  plan_review: PlanReviewTable;
+  case_extension: CaseExtensionTable;
+  onward_referral: OnwardReferralTable;
+  onward_referral_event: OnwardReferralEventTable;
+  interim_support: InterimSupportTable;
+  contact: ContactTable;
+  restorative_session: RestorativeSessionTable;
+  restorative_booking: RestorativeBookingTable;
+  follow_up: FollowUpTable;
+  amendment: AmendmentTable;
+  person_transfer: PersonTransferTable;
 }
 
 export type ServiceRow = Selectable<ServiceTable>;
@@ -289,5 +552,12 @@ export type RoleGrantRow = Selectable<RoleGrantTable>;
 export type PersonRow = Selectable<PersonTable>;
 export type ReferralRow = Selectable<ReferralTable>;
 export type ScreeningRow = Selectable<ScreeningTable>;
+export type CaseEpisodeRow = Selectable<CaseEpisodeTable>;
+export type AssessmentRow = Selectable<AssessmentTable>;
+export type InterventionRow = Selectable<InterventionTable>;
+export type SupportPlanRow = Selectable<SupportPlanTable>;
+export type OnwardReferralRow = Selectable<OnwardReferralTable>;
+export type ContactRow = Selectable<ContactTable>;
+export type RestorativeSessionRow = Selectable<RestorativeSessionTable>;
 export type NewAppUser = Insertable<AppUserTable>;
 export type AppUserUpdate = Updateable<AppUserTable>;

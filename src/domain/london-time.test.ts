@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { londonInstant, londonTimeOfDay, parseTimeOfDay, startOfLondonDay } from './london-time.js';
+import { londonInstant, londonTimeOfDay, parseTimeOfDay, startOfLondonDay, londonDate } from './london-time.js';
 
 test('times of day are read as HH:MM, 24-hour', () => {
   assert.deepEqual(parseTimeOfDay('03:07'), { hours: 3, minutes: 7 });
@@ -23,4 +23,10 @@ test('the clock changes: the repeated autumn hour takes the first, the skipped s
 test('the London day starts at local midnight', () => {
   assert.equal(startOfLondonDay(new Date('2026-07-01T22:30:00Z')).toISOString(), '2026-06-30T23:00:00.000Z', '23:30 BST is still 1 July');
   assert.equal(startOfLondonDay(new Date('2026-11-23T10:00:00Z')).toISOString(), '2026-11-23T00:00:00.000Z');
+});
+
+test('the London date of an instant follows the clocks, not UTC', () => {
+  assert.equal(londonDate(new Date('2026-07-01T23:30:00Z')), '2026-07-02');
+  assert.equal(londonDate(new Date('2026-12-01T23:30:00Z')), '2026-12-01');
+  assert.equal(londonDate(new Date('2026-03-29T00:30:00Z')), '2026-03-29');
 });

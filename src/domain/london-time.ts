@@ -35,3 +35,7 @@ export function startOfLondonDay(instant: Date): Date {
 
 const timeFormat = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
 export const londonTimeOfDay = (instant: Date): string => timeFormat.format(instant);
+
+const dateFormat = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' });
+/** The London calendar date (YYYY-MM-DD) of an instant: "today" for the team. */
+export const londonDate = (instant: Date): string => dateFormat.format(instant);

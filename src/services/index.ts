@@ -15,6 +15,18 @@ import { createPersonRecords } from './people/person-records.js';
 import { createCourtLists } from './court-lists.js';
 import { createReferrals } from './referrals/referrals.js';
 import { createScreenings } from './referrals/screenings.js';
+import { createCaseRecords } from './cases/case-records.js';
+import { createCaseload } from './cases/caseload.js';
+import { createDueList } from './cases/due-list.js';
+import { createAssessments } from './cases/assessments.js';
+import { createSupportPlans } from './cases/support-plans.js';
+import { createInterventions } from './cases/interventions.js';
+import { createOnwardReferrals } from './cases/onward-referrals.js';
+import { createContacts } from './cases/contacts.js';
+import { createRestorativeSessions } from './cases/restorative-sessions.js';
+import { createClosures } from './cases/closures.js';
+import { createAmendments } from './cases/amendments.js';
+import { createPersonTransfers } from './cases/person-transfers.js';
 
 export function createServices(handle: DatabaseHandle, clock: Clock) {
   const { db } = handle;
@@ -22,6 +34,7 @@ export function createServices(handle: DatabaseHandle, clock: Clock) {
   const sessions = createSessionStore(db, clock);
   const people = createPersonRecords(db, clock, audit);
   const sites = createSiteDirectory(db, clock, audit);
+  const cases = createCaseRecords(db, clock, audit);
   return {
     clock,
     engine: handle.engine,
@@ -36,6 +49,18 @@ export function createServices(handle: DatabaseHandle, clock: Clock) {
     courtLists: createCourtLists(db, clock, audit, people, sites),
     referrals: createReferrals(db, clock, audit, people, sites),
     screenings: createScreenings(db, clock, audit),
+    cases,
+    caseload: createCaseload(db, clock, audit, cases),
+    dueList: createDueList(db, clock, audit, cases),
+    assessments: createAssessments(db, clock, audit, cases),
+    supportPlans: createSupportPlans(db, clock, audit, cases),
+    interventions: createInterventions(db, clock, audit, cases),
+    onwardReferrals: createOnwardReferrals(db, clock, audit, cases),
+    contacts: createContacts(db, clock, audit, cases),
+    restorativeSessions: createRestorativeSessions(db, clock, audit, cases),
+    closures: createClosures(db, clock, audit, cases),
+    amendments: createAmendments(db, clock, audit, cases),
+    personTransfers: createPersonTransfers(db, clock, audit, cases),
     installationSecret: (name: string) => installationSecret(db, name),
     /** Synthetic demo activity (people, referrals, screens) for a demo profile. */
     demoActivity: (profileName: string) => seedActivity(db, clock, profileName),

@@ -9,11 +9,12 @@ const ADMIN: NavItem[] = [
   { text: 'Audit', href: '/admin/audit' },
 ];
 
-const TEAM: NavItem[] = [
-  { text: "Today's lists", href: '/today' },
-  { text: 'People', href: '/people' },
-  { text: 'Sites and partners', href: '/directory' },
-];
+const TODAY: NavItem = { text: "Today's lists", href: '/today' };
+const MY_CASES: NavItem = { text: 'My cases', href: '/cases/mine' };
+const DUE: NavItem = { text: 'Due', href: '/due' };
+const PEOPLE: NavItem = { text: 'People', href: '/people' };
+const SESSIONS: NavItem = { text: 'Restorative sessions', href: '/restorative-sessions' };
+const DIRECTORY: NavItem = { text: 'Sites and partners', href: '/directory' };
 
 export function navigationFor(role: Role | null): NavItem[] {
   const home = { text: 'Home', href: '/' };
@@ -21,11 +22,17 @@ export function navigationFor(role: Role | null): NavItem[] {
     case 'administrator':
       return [home, ...ADMIN];
     case 'practitioner':
+      return [home, TODAY, MY_CASES, DUE, PEOPLE, SESSIONS, DIRECTORY];
     case 'support_worker':
+      return [home, MY_CASES, DUE, PEOPLE, SESSIONS];
     case 'team_manager':
-      return [home, ...TEAM];
+      return [home, TODAY, { text: 'Team caseloads', href: '/team/caseloads' }, DUE, PEOPLE, SESSIONS, { text: 'Interventions', href: '/interventions' }, DIRECTORY];
     case 'custody_court_staff':
       return [home, { text: 'Your referrals', href: '/custody' }];
+    case 'partner_worker':
+      return [home, { text: 'Referrals to you', href: '/partner/referrals' }];
+    case 'volunteer':
+      return [home, { text: 'Your sessions', href: '/restorative-sessions/facilitating' }];
     case null:
       return [];
     default:

@@ -13,6 +13,14 @@ export const VIEWS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)),
 
 const DATE_TIME = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
 
+const LONG_DATE = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' });
+
+/** A calendar date (YYYY-MM-DD) as "3 November 2026"; empty for none. */
+export function longDate(value: string | null | undefined): string {
+  if (!value || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return '';
+  return LONG_DATE.format(new Date(`${value}T00:00:00Z`));
+}
+
 export function createViews(): nunjucks.Environment {
   const env = new nunjucks.Environment(new nunjucks.FileSystemLoader([VIEWS_DIR, NHSUK_DIST], { noCache: false }), {
     autoescape: true,
@@ -27,6 +35,7 @@ export function createViews(): nunjucks.Environment {
     return value instanceof nunjucks.runtime.SafeString ? new nunjucks.runtime.SafeString(trimmed) : trimmed;
   });
   env.addFilter('dateTime', (value: Date | string | null) => (value ? DATE_TIME.format(new Date(value)) : ''));
+  env.addFilter('longDate', longDate);
   env.addFilter('roleLabel', (role: keyof typeof ROLE_LABELS) => ROLE_LABELS[role] ?? role);
   env.addFilter('siteKindLabel', (kind: keyof typeof SITE_KIND_LABELS) => SITE_KIND_LABELS[kind] ?? kind);
   env.addFilter('pathwayLabel', (p: keyof typeof PATHWAY_LABELS) => PATHWAY_LABELS[p] ?? p);

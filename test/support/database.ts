@@ -35,6 +35,28 @@ async function adminQuery(sql: string): Promise<void> {
   }
 }
 
+const FINGERPRINT = path.join(CACHE_DIR, 'pglite-template.fingerprint');
+const REUSE_HOURS = 6;
+
+/** What the template is built from: the migrations and the demo data code. */
+function templateFingerprint(): string {
+  const hash = crypto.createHash('sha256');
+  for (const dir of ['src/db/migrations', 'src/services/seed']) {
+    for (const name of fs.readdirSync(dir).sort()) hash.update(name).update(fs.readFileSync(path.join(dir, name)));
+  }
+  return hash.digest('hex');
+}
+
+/**
+ * With TEST_REUSE_TEMPLATE=1 (local runs on the embedded engine only), a template built in the last few hours
+ * from the same migrations and demo data code is used again rather than rebuilt.
+ */
+function reusableTemplate(): boolean {
+  if (!process.env.TEST_REUSE_TEMPLATE || process.env.TEST_DATABASE_URL || !fs.existsSync(PGLITE_TEMPLATE) || !fs.existsSync(FINGERPRINT)) return false;
+  const ageHours = (Date.now() - fs.statSync(PGLITE_TEMPLATE).mtimeMs) / 3_600_000;
+  return ageHours < REUSE_HOURS && fs.readFileSync(FINGERPRINT, 'utf8') === templateFingerprint();
+}
+
 async function fill(handle: DatabaseHandle): Promise<void> {
   await migrate(handle.db);
   await seedProfile(createServices(handle, systemClock), TEMPLATE_PROFILE, () => undefined);
@@ -43,11 +65,16 @@ async function fill(handle: DatabaseHandle): Promise<void> {
 /** Builds the templates (run once before the suite by scripts/test.ts; idempotent). */
 export async function buildTemplates(): Promise<void> {
   fs.mkdirSync(CACHE_DIR, { recursive: true });
+  if (reusableTemplate()) return;
   const client = await openEmbeddedClient({});
   const handle = wrapEmbedded(client);
   await fill(handle);
   const dump = await client.dumpDataDir('gzip');
-  fs.writeFileSync(PGLITE_TEMPLATE, Buffer.from(await dump.arrayBuffer()));
+  // Written aside and renamed, so a run reading the template never sees half of it.
+  const partial = `${PGLITE_TEMPLATE}.${process.pid}`;
+  fs.writeFileSync(partial, Buffer.from(await dump.arrayBuffer()));
+  fs.renameSync(partial, PGLITE_TEMPLATE);
+  fs.writeFileSync(FINGERPRINT, templateFingerprint());
   await handle.close();
   if (process.env.TEST_DATABASE_URL) {
     await adminQuery(`drop database if exists ${SERVER_TEMPLATE_DB}`);

@@ -3,6 +3,7 @@
 // (the same profile and the same "now" always give the same rows), then written in a few multi-row
 // inserts inside one transaction, with one audit event for the whole load. Rows are written directly,
 // not through the service layer, so that a first start stays quick.
+import { londonDate } from '../../domain/london-time.js';
 import { randomUUID } from 'node:crypto';
 import type { Insertable, Kysely } from 'kysely';
 import type { CaseEpisodeTable, Database, PersonAliasTable, PersonLinkTable, PersonTable, ReferralState, ReferralTable, ScreeningTable, Sex, Urgency } from '../../db/schema.js';
@@ -116,6 +117,7 @@ export const REFERRALS_PER_SERVICE: Readonly<Record<string, number>> = { 'west-y
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;
+const HOUR = 3_600_000;
 
 // ---------------------------------------------------------------------------------------------
 // Dates on the London calendar.
@@ -636,6 +638,13 @@ function generateService(
       caseOf.push({ id: newId(), service_id: service.id, person_id: p.id, referral_id: referral.id, opened_at: completedAt, opened_by: screener.id, case_status: overdueOrRecent ? 'open' : 'closed', version: 1, created_at: completedAt, updated_at: completedAt });
       person.lastCaseIndex = caseOf.length - 1;
     }
+  }
+  for (const c of caseOf) {
+    if (c.case_status !== 'closed') continue;
+    // Closed some 8 to 12 weeks after opening, never after now.
+    const openedAt = new Date(c.opened_at as Date);
+    const closedAt = new Date(Math.max(openedAt.getTime() + HOUR, Math.min(now.getTime() - DAY, openedAt.getTime() + rng.int(56, 84) * DAY)));
+    Object.assign(c, { closed_at: closedAt, closed_on: londonDate(closedAt), closure_reason: rng.chance(0.8) ? 'plan_completed' : 'disengaged', updated_at: closedAt });
   }
   rows.cases.push(...caseOf);
 

@@ -12,6 +12,7 @@ import { courtListRoutes } from './court-lists.js';
 import { referralRoutes } from './referrals.js';
 import { screeningRoutes } from './screening.js';
 import { custodyRoutes } from './custody.js';
+import { caseRoutes } from './cases/index.js';
 
 export async function registerRoutes(app: FastifyInstance, options: { signInAttemptsPerMinute: number }) {
   await healthRoutes(app);
@@ -26,4 +27,5 @@ export async function registerRoutes(app: FastifyInstance, options: { signInAtte
   await referralRoutes(app);
   await screeningRoutes(app);
   await custodyRoutes(app);
+  await caseRoutes(app);
 }

@@ -76,8 +76,10 @@ export async function referralRoutes(app: FastifyInstance) {
     const person = referral.person_id ? await services.people.get(actor, referral.person_id) : null;
     const candidates = person ? [] : await services.referrals.candidates(actor, referral);
     const screening = await services.screenings.forReferral(actor, referral.id);
+    const caseOpened = person ? (await services.cases.forPerson(actor, person.id)).find((c) => c.referral_id === referral.id) ?? null : null;
     const now = services.clock.now();
     return reply.page('pages/referrals/show.njk', {
+      caseOpened,
       title: `Referral: ${referral.subject_given_name} ${referral.subject_family_name}`,
       referral,
       site,

@@ -1,0 +1,96 @@
+// Cases: finding one within what the user may see, and reading it (audited) with its 12-week clock.
+// Practitioners and team managers see every case of their service; a support worker only the cases allocated to them.
+import type { Kysely, Transaction } from 'kysely';
+import type { CaseEpisodeRow, Database, PersonRow, ReferralRow } from '../../db/schema.js';
+import type { Actor } from '../../domain/actor.js';
+import { isUuid } from '../../domain/ids.js';
+import { caseClock, type CaseClock, type Extension } from '../../domain/twelve-week-clock.js';
+import { londonDate } from '../../domain/london-time.js';
+import type { AuditService, RequestOrigin } from '../audit.js';
+import type { Clock } from '../clock.js';
+import { NotFoundError } from '../errors.js';
+
+/** Everything a case page shows above its own content. */
+export type CaseHeader = {
+  caseEpisode: CaseEpisodeRow;
+  person: PersonRow;
+  referral: ReferralRow;
+  workerName: string | null;
+  clock: CaseClock;
+  extensions: Extension[];
+};
+
+type Reader = Kysely<Database> | Transaction<Database>;
+
+/** True when the actor's role lets them see this case at all (before the service check). */
+export function mayReadCase(actor: Actor, c: Pick<CaseEpisodeRow, 'service_id' | 'allocated_to'>): boolean {
+  if (c.service_id !== actor.grant.serviceId) return false;
+  const role = actor.grant.role;
+  if (role === 'practitioner' || role === 'team_manager') return true;
+  if (role === 'support_worker') return c.allocated_to === actor.userId;
+  return false;
+}
+
+export function createCaseRecords(db: Kysely<Database>, clock: Clock, audit: AuditService) {
+  /** The case, if the actor may see it; otherwise NotFoundError (out of scope and missing are not told apart). */
+  async function get(actor: Actor, caseId: string, reader: Reader = db): Promise<CaseEpisodeRow> {
+    const row = isUuid(caseId)
+      ? await reader.selectFrom('case_episode').selectAll().where('id', '=', caseId).where('service_id', '=', actor.grant.serviceId ?? '').executeTakeFirst()
+      : undefined;
+    if (!row || !mayReadCase(actor, row)) throw new NotFoundError('case');
+    return row;
+  }
+
+  /** Approved extensions of a case, as the clock reads them. */
+  async function extensionsOf(caseId: string, reader: Reader = db): Promise<Extension[]> {
+    const rows = await reader
+      .selectFrom('case_extension as e')
+      .innerJoin('app_user as u', 'u.id', 'e.decided_by')
+      .select(['e.decided_on', 'u.display_name', 'e.reason', 'e.new_end_on'])
+      .where('e.case_id', '=', caseId)
+      .where('e.decision', '=', 'approved')
+      .execute();
+    return rows.map((r) => ({ approvedOn: r.decided_on!, approvedBy: r.display_name, reason: r.reason, newEndOn: r.new_end_on }));
+  }
+
+  /** The case, its person and referral, its worker and its clock, without auditing (for use after an audited read). */
+  async function header(actor: Actor, caseId: string): Promise<CaseHeader> {
+    const caseEpisode = await get(actor, caseId);
+    const [person, referral, worker, extensions] = await Promise.all([
+      db.selectFrom('person').selectAll().where('id', '=', caseEpisode.person_id).executeTakeFirstOrThrow(),
+      db.selectFrom('referral').selectAll().where('id', '=', caseEpisode.referral_id).executeTakeFirstOrThrow(),
+      caseEpisode.allocated_to ? db.selectFrom('app_user').select('display_name').where('id', '=', caseEpisode.allocated_to).executeTakeFirst() : Promise.resolve(undefined),
+      extensionsOf(caseEpisode.id),
+    ]);
+    const today = londonDate(clock.now());
+    const clockNow = caseClock({ planAgreedOn: caseEpisode.plan_agreed_on, extensions, closedOn: caseEpisode.closed_on }, today);
+    return { caseEpisode, person, referral, workerName: worker?.display_name ?? null, clock: clockNow, extensions };
+  }
+
+  return {
+    get,
+    header,
+    extensionsOf,
+
+    /** Reads a case for a page, and records the read: `page` names which part of the case was shown. */
+    async view(actor: Actor, caseId: string, origin: RequestOrigin, page = 'summary'): Promise<CaseHeader> {
+      const h = await header(actor, caseId);
+      await audit.record({ actor }, origin, { action: 'case.viewed', subjectType: 'case', subjectId: h.caseEpisode.id, personId: h.person.id, detail: { page } });
+      return h;
+    },
+
+    /** The person's cases in the actor's service, newest first (support workers: only their own). */
+    async forPerson(actor: Actor, personId: string) {
+      let q = db
+        .selectFrom('case_episode as c')
+        .leftJoin('app_user as u', 'u.id', 'c.allocated_to')
+        .select(['c.id', 'c.referral_id', 'c.opened_at', 'c.case_status', 'c.closed_on', 'c.closure_reason', 'c.plan_agreed_on', 'u.display_name as worker_name'])
+        .where('c.person_id', '=', personId)
+        .where('c.service_id', '=', actor.grant.serviceId ?? '');
+      if (actor.grant.role === 'support_worker') q = q.where('c.allocated_to', '=', actor.userId);
+      return q.orderBy('c.opened_at', 'desc').execute();
+    },
+  };
+}
+
+export type CaseRecords = ReturnType<typeof createCaseRecords>;

@@ -1,0 +1,6 @@
+// (to be built)
+import type { FastifyInstance } from 'fastify';
+
+export async function contactRoutes(app: FastifyInstance) {
+  void app;
+}

@@ -3,6 +3,7 @@
 // (the same profile and the same "now" always give the same rows), then written in a few multi-row
 // inserts inside one transaction, with one audit event for the whole load. Rows are written directly,
 // not through the service layer, so that a first start stays quick.
+import { catalogueRows } from './intervention-catalogue.js';
 import { londonDate } from '../../domain/london-time.js';
 import { randomUUID } from 'node:crypto';
 import type { Insertable, Kysely } from 'kysely';
@@ -847,7 +848,7 @@ export async function loadActivityPlan(db: Kysely<Database>, now: Date, profileN
   return { profileName, now, services };
 }
 
-async function insertAll<T extends 'person' | 'person_alias' | 'person_link' | 'referral' | 'screening' | 'case_episode'>(
+async function insertAll<T extends 'person' | 'person_alias' | 'person_link' | 'referral' | 'screening' | 'case_episode' | 'intervention'>(
   trx: Kysely<Database>,
   table: T,
   values: ReadonlyArray<Insertable<Database[T]>>,
@@ -877,6 +878,7 @@ export async function seedActivity(db: Kysely<Database>, clock: Clock, profileNa
     await insertAll(trx, 'referral', rows.referrals);
     await insertAll(trx, 'screening', rows.screenings);
     await insertAll(trx, 'case_episode', rows.cases);
+    for (const id of serviceIds) await trx.insertInto('intervention').values(catalogueRows(id, clock.now())).execute();
     await createAuditService(db, clock).record({ userId: null, username: 'seed' }, { ipAddress: null, userAgent: 'divert seed' }, { action: 'demo_activity.loaded', detail: counts }, trx);
   });
   return counts;

@@ -232,7 +232,7 @@ export interface CaseEpisodeTable {
   id: Generated<string>;
   service_id: string;
   person_id: string;
-  referral_id: string;
+  referral_id: string | null;
   opened_at: Date;
   opened_by: string;
   case_status: Generated<CaseStatus>;

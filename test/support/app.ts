@@ -1,6 +1,6 @@
 // A test application on a fresh database, and an agent that signs in and posts forms the way a browser does.
 import type { FastifyInstance } from 'fastify';
-import type { Engine } from '../../src/db/open.js';
+import type { DatabaseHandle, Engine } from '../../src/db/open.js';
 import { buildApp } from '../../src/web/app.js';
 import { createServices, type Services } from '../../src/services/index.js';
 import { loadConfig } from '../../src/config.js';
@@ -8,7 +8,8 @@ import { systemClock, type Clock } from '../../src/services/clock.js';
 import { DEMO_PASSWORD } from '../../src/services/seed/profiles.js';
 import { openTestDatabase } from './database.js';
 
-export type TestApp = { app: FastifyInstance; services: Services; engine: Engine; close: () => Promise<void> };
+/** `db` is for arranging facts a test needs that no page makes yet; assert through pages and services. */
+export type TestApp = { app: FastifyInstance; services: Services; engine: Engine; db: DatabaseHandle['db']; close: () => Promise<void> };
 
 export async function startTestApp(engine: Engine, options: { clock?: Clock; signInAttemptsPerMinute?: number } = {}): Promise<TestApp> {
   const handle = await openTestDatabase(engine);
@@ -20,6 +21,7 @@ export async function startTestApp(engine: Engine, options: { clock?: Clock; sig
     app,
     services,
     engine,
+    db: handle.db,
     close: async () => {
       await app.close();
       await handle.close();

@@ -7,6 +7,8 @@ alter table service add column follow_up_after_days integer not null default 84 
 -- The case itself gains its worker, its plan clock and its closure.
 alter table case_episode drop constraint case_episode_case_status_check;
 alter table case_episode add constraint case_episode_case_status_check check (case_status in ('open', 'closure_requested', 'closed'));
+-- A family member's linked case is opened from the assessment, not from a referral of its own.
+alter table case_episode alter column referral_id drop not null;
 alter table case_episode
   add column allocated_to uuid references app_user(id),
   add column allocated_at timestamptz,
@@ -25,6 +27,7 @@ alter table case_episode
   add column closed_at timestamptz,
   add column follow_up_due_on date,
   add constraint case_linked_from foreign key (service_id, linked_from_case_id) references case_episode(service_id, id),
+  add constraint case_opened_from check (referral_id is not null or linked_from_case_id is not null),
   add constraint case_closed_whole check ((case_status = 'closed') = (closed_on is not null and closure_reason is not null and closed_at is not null));
 create index case_episode_worker on case_episode (service_id, allocated_to, opened_at desc) where case_status <> 'closed';
 create index case_episode_open on case_episode (service_id, opened_at desc) where case_status <> 'closed';

@@ -14,7 +14,8 @@ import { NotFoundError } from '../errors.js';
 export type CaseHeader = {
   caseEpisode: CaseEpisodeRow;
   person: PersonRow;
-  referral: ReferralRow;
+  /** The referral the case was opened from; null for a family member's linked case. */
+  referral: ReferralRow | null;
   workerName: string | null;
   clock: CaseClock;
   extensions: Extension[];
@@ -58,7 +59,7 @@ export function createCaseRecords(db: Kysely<Database>, clock: Clock, audit: Aud
     const caseEpisode = await get(actor, caseId);
     const [person, referral, worker, extensions] = await Promise.all([
       db.selectFrom('person').selectAll().where('id', '=', caseEpisode.person_id).executeTakeFirstOrThrow(),
-      db.selectFrom('referral').selectAll().where('id', '=', caseEpisode.referral_id).executeTakeFirstOrThrow(),
+      caseEpisode.referral_id ? db.selectFrom('referral').selectAll().where('id', '=', caseEpisode.referral_id).executeTakeFirst().then((r) => r ?? null) : Promise.resolve(null),
       caseEpisode.allocated_to ? db.selectFrom('app_user').select('display_name').where('id', '=', caseEpisode.allocated_to).executeTakeFirst() : Promise.resolve(undefined),
       extensionsOf(caseEpisode.id),
     ]);

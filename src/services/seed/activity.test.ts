@@ -175,7 +175,7 @@ for (const name of PROFILE_NAMES) {
 
     const assessed = new Set(completed.filter((s) => s.outcome === 'full_assessment').map((s) => s.referral_id));
     assert.equal(rows.cases.length, assessed.size, 'one case for each full assessment');
-    for (const c of rows.cases) assert.ok(assessed.has(c.referral_id));
+    for (const c of rows.cases) assert.ok(assessed.has(c.referral_id ?? ''));
     const openCases = rows.cases.filter((c) => c.case_status === 'open').map((c) => c.person_id);
     assert.equal(new Set(openCases).size, openCases.length, 'at most one open case per person');
   });

@@ -6,6 +6,10 @@ import type { Pathway } from '../domain/pathways.js';
 import type { Relationship } from '../domain/relationships.js';
 import type { OnwardReferralState } from '../domain/onward-referral-state.js';
 import type { ContactOutcome } from '../domain/engagement.js';
+import type { ClosureReason } from '../domain/closure.js';
+import type { ContactKind } from '../domain/contact-rules.js';
+
+export type { ClosureReason, ContactKind };
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -255,13 +259,11 @@ export interface CaseEpisodeTable {
 }
 
 export type CaseStatus = 'open' | 'closure_requested' | 'closed';
-export type ClosureReason = 'plan_completed' | 'disengaged' | 'moved_away' | 'transferred' | 'in_custody' | 'died' | 'other';
 export type NeedLevel = 'none' | 'low' | 'medium' | 'high';
 export type AssessmentNeeds = Record<string, { need: NeedLevel; evidence: string; wants: string }>;
 export type SafeguardingConcern = { concern: 'child_at_risk' | 'adult_at_risk'; details: string; actionTaken: string };
 export type FamilyMemberOffer = { personId: string; offerSupport: 'yes' | 'no' | 'not_now'; notes: string };
 export type OnwardExitStatus = 'engaged' | 'waiting' | 'disengaged' | 'did_not_attend' | 'declined' | 'withdrawn' | 'not_known';
-export type ContactKind = 'meeting' | 'phone_call' | 'video_call' | 'home_visit' | 'accompanied_appointment' | 'outreach';
 
 export interface CaseAllocationTable {
   id: Generated<string>;

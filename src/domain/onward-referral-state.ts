@@ -57,7 +57,7 @@ export function canMoveOnward(from: OnwardReferralState, to: OnwardReferralState
 export const needsReason = (to: OnwardReferralState): boolean => to === 'declined' || to === 'withdrawn';
 
 /** States in which the person is still waiting for the partner service to see them. */
-const WAITING_STATES: readonly OnwardReferralState[] = ['sent', 'accepted', 'waiting'];
+export const WAITING_STATES: readonly OnwardReferralState[] = ['sent', 'accepted', 'waiting'];
 
 /**
  * True when the referral is still sent, accepted or waiting more than the service's typical

@@ -26,7 +26,7 @@ export function navigationFor(role: Role | null): NavItem[] {
     case 'support_worker':
       return [home, MY_CASES, DUE, PEOPLE, SESSIONS];
     case 'team_manager':
-      return [home, TODAY, { text: 'Team caseloads', href: '/team/caseloads' }, DUE, PEOPLE, SESSIONS, { text: 'Interventions', href: '/interventions' }, DIRECTORY];
+      return [home, TODAY, { text: 'Team caseloads', href: '/team/caseloads' }, DUE, PEOPLE, SESSIONS, DIRECTORY];
     case 'custody_court_staff':
       return [home, { text: 'Your referrals', href: '/custody' }];
     case 'partner_worker':

@@ -1,11 +1,67 @@
-// (to be built)
+// What is due, per worker, per team and per case: derived from the case data on every read (src/domain/due-items.ts),
+// never kept as a separate to-do list that could drift from the cases.
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
+import type { Actor } from '../../domain/actor.js';
+import { dueItems, sortDueItems, type DueItem } from '../../domain/due-items.js';
+import { londonDate } from '../../domain/london-time.js';
+import { CLINICAL_TEAM_ROLES } from '../../domain/roles.js';
 import type { AuditService } from '../audit.js';
 import type { Clock } from '../clock.js';
+import { ForbiddenError, NotFoundError } from '../errors.js';
+import { caseworkersOf, requireTeamManager } from './case-allocation.js';
+import { loadCaseFacts } from './case-facts.js';
 import type { CaseRecords } from './case-records.js';
+import { workerItems } from './caseload.js';
+
+/** A due item with the worker who holds its case. */
+export type DueEntry = DueItem & { workerId: string | null; workerName: string | null };
 
 export function createDueList(db: Kysely<Database>, clock: Clock, audit: AuditService, cases: CaseRecords) {
-  void db; void clock; void audit; void cases;
-  return {};
+  void audit;
+  const today = () => londonDate(clock.now());
+
+  async function namesOf(serviceId: string): Promise<Map<string, string>> {
+    return new Map((await caseworkersOf(db, serviceId)).map((w) => [w.userId, w.displayName]));
+  }
+
+  return {
+    /** What is due on the cases a worker holds (the actor by default; a team manager may ask for any worker of the service). */
+    async forWorker(actor: Actor, userId: string = actor.userId): Promise<DueEntry[]> {
+      const serviceId = actor.grant.serviceId;
+      if (!CLINICAL_TEAM_ROLES.includes(actor.grant.role) || !serviceId) throw new ForbiddenError('Only the team has a due list');
+      let workerName = actor.displayName;
+      if (userId !== actor.userId) {
+        requireTeamManager(actor);
+        const name = (await namesOf(serviceId)).get(userId);
+        if (!name) throw new NotFoundError('worker');
+        workerName = name;
+      }
+      const day = today();
+      const { facts } = await loadCaseFacts(db, { serviceId, workerId: userId }, day, { teamDecisions: false });
+      return sortDueItems(facts.flatMap((f) => workerItems(f, day))).map((i) => ({ ...i, workerId: userId, workerName }));
+    },
+
+    /** Everything due across the team, including the decisions that fall to the manager (extensions, closures). */
+    async forTeam(actor: Actor): Promise<DueEntry[]> {
+      const serviceId = requireTeamManager(actor);
+      const day = today();
+      const [{ facts, workerOf }, names] = await Promise.all([loadCaseFacts(db, { serviceId }, day, { teamDecisions: true }), namesOf(serviceId)]);
+      return sortDueItems(facts.flatMap((f) => dueItems(f, day))).map((i) => {
+        const workerId = workerOf.get(i.caseId) ?? null;
+        return { ...i, workerId, workerName: workerId ? names.get(workerId) ?? null : null };
+      });
+    },
+
+    /** What is due on one case (the manager's decisions included for a team manager). */
+    async forCase(actor: Actor, caseId: string): Promise<DueItem[]> {
+      const c = await cases.get(actor, caseId);
+      const day = today();
+      const team = actor.grant.role === 'team_manager';
+      const { facts } = await loadCaseFacts(db, { serviceId: c.service_id, caseId: c.id }, day, { teamDecisions: team });
+      return sortDueItems(facts.flatMap((f) => (team ? dueItems(f, day) : workerItems(f, day))));
+    },
+  };
 }
+
+export type DueList = ReturnType<typeof createDueList>;

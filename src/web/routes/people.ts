@@ -121,9 +121,16 @@ export async function peopleRoutes(app: FastifyInstance) {
   /** A person's page: reading it is audited. */
   async function personPage(reply: FastifyReply, actor: ReturnType<typeof requireActor>, personId: string, extra: Record<string, unknown> = {}) {
     const { person, aliases, links } = await services.people.view(actor, personId, originOf(reply.request));
-    const cases = await services.cases.forPerson(actor, person.id);
+    const [cases, transferredTo, transferredFrom] = await Promise.all([
+      services.cases.forPerson(actor, person.id),
+      services.personTransfers.transferOf(person.id),
+      services.personTransfers.historyFor(person.id),
+    ]);
     return reply.page('pages/people/show.njk', {
       cases,
+      transferredTo,
+      transferredFrom,
+      mayTransfer: actor.grant.role === 'team_manager' && !transferredTo,
       title: `${person.given_name} ${person.family_name}`,
       ...bannerOf(person, services.clock.now()),
       aliases,

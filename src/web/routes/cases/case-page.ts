@@ -1,24 +1,74 @@
-// The summary page of a case: where it stands, who holds it, and links to each part of the work.
-import type { FastifyInstance } from 'fastify';
+// The summary page of a case: where it stands, who holds it (and held it), what is due on it, links to each part of the
+// work, and for a team manager the form to allocate or reallocate it.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { CaseEpisodeRow } from '../../../db/schema.js';
+import type { Actor } from '../../../domain/actor.js';
 import { CLINICAL_TEAM_ROLES } from '../../../domain/roles.js';
+import { ConflictError, ValidationError, type FieldErrors } from '../../../services/errors.js';
+import { errorSummary, formFields, versionField } from '../../forms.js';
 import { originOf, requireActor } from '../../request-context.js';
 import { caseContext } from './case-context.js';
+import { dueRows } from './caseload-view.js';
 
 export const caseTeam = { access: { roles: CLINICAL_TEAM_ROLES } } as const;
 export type CaseParams = { caseId: string };
 
+type AllocationForm = { values: Record<string, string>; errors: FieldErrors | null; conflict?: boolean };
+
 export async function casePageRoutes(app: FastifyInstance) {
   const { services } = app;
 
-  app.get<{ Params: CaseParams }>('/cases/:caseId', { config: caseTeam }, async (request, reply) => {
-    const actor = requireActor(request);
-    const h = await services.cases.view(actor, request.params.caseId, originOf(request), 'summary');
+  async function renderSummary(request: FastifyRequest, reply: FastifyReply, actor: Actor, caseId: string, form: AllocationForm | null) {
+    const h = await services.cases.view(actor, caseId, originOf(request), 'summary');
     const now = services.clock.now();
+    const [due, allocations] = await Promise.all([services.dueList.forCase(actor, h.caseEpisode.id), services.caseload.history(actor, h.caseEpisode.id)]);
+    let allocation = null;
+    if (actor.grant.role === 'team_manager' && h.caseEpisode.case_status !== 'closed') {
+      const c: CaseEpisodeRow = h.caseEpisode;
+      const values = form?.values ?? {};
+      const workers = (await services.caseload.caseworkers(actor)).filter((w) => w.isActive && w.userId !== c.allocated_to);
+      allocation = {
+        reallocating: c.allocated_to !== null,
+        version: c.version,
+        workerItems: [{ value: '', text: 'Select a worker' }, ...workers.map((w) => ({ value: w.userId, text: w.displayName, selected: values.toUserId === w.userId }))],
+        values,
+        conflict: form?.conflict ?? false,
+      };
+    }
+    const errors = form?.errors ?? null;
     return reply.page('pages/cases/show.njk', {
       title: `Case: ${h.person.given_name} ${h.person.family_name}`,
       ...caseContext(h, now, 'summary'),
       referral: h.referral,
       saved: (request.query as Record<string, string | undefined>).saved ?? null,
+      dueOnCase: dueRows(due),
+      allocations,
+      allocation,
+      errors,
+      errorList: errorSummary(errors),
     });
+  }
+
+  app.get<{ Params: CaseParams }>('/cases/:caseId', { config: caseTeam }, async (request, reply) => {
+    return renderSummary(request, reply, requireActor(request), request.params.caseId, null);
+  });
+
+  app.post<{ Params: CaseParams }>('/cases/:caseId/allocation', { config: { access: { roles: ['team_manager'] } } }, async (request, reply) => {
+    const actor = requireActor(request);
+    const { caseId } = request.params;
+    const fields = formFields(request);
+    try {
+      const version = versionField(fields);
+      if (version === null) throw new ConflictError(await services.cases.get(actor, caseId));
+      await services.caseload.allocate(actor, caseId, fields.toUserId ?? '', fields.reason ?? '', version, originOf(request));
+      return reply.redirect(`/cases/${caseId}?saved=allocated`, 303);
+    } catch (error) {
+      if (error instanceof ValidationError) return renderSummary(request, reply.code(400), actor, caseId, { values: fields, errors: error.fieldErrors });
+      if (error instanceof ConflictError) {
+        const message = 'Someone else changed this case while you were allocating it. Check who holds it now, then choose the worker again.';
+        return renderSummary(request, reply.code(409), actor, caseId, { values: { reason: fields.reason ?? '' }, errors: { toUserId: message }, conflict: true });
+      }
+      throw error;
+    }
   });
 }

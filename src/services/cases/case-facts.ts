@@ -1,0 +1,159 @@
+// The facts the due list, "my cases" and the team's caseloads are derived from, for a set of cases at once:
+// one query per kind of fact (never one per case), each joined to the cases in scope as `c`.
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import type { CaseStatus, Database } from '../../db/schema.js';
+import { addDays } from '../../domain/calendar-date.js';
+import { FOLLOW_UP_LOOKBACK_DAYS, REVIEW_LOOKAHEAD_DAYS, type CaseFacts } from '../../domain/due-items.js';
+import type { Contact } from '../../domain/engagement.js';
+import { ENGAGEMENT_WINDOW_DAYS } from '../../domain/engagement.js';
+import { londonDate, londonInstant } from '../../domain/london-time.js';
+import type { Extension } from '../../domain/twelve-week-clock.js';
+import { AMBER_FROM_DAY } from '../../domain/twelve-week-clock.js';
+
+/** Which cases: a service's, optionally one worker's (null: nobody's) or one case. */
+export type FactScope = { serviceId: string; workerId?: string | null; caseId?: string };
+
+/** A case that is not closed, as lists show it. */
+export type ScopedCase = {
+  id: string;
+  personId: string;
+  personName: string;
+  dateOfBirth: string | null;
+  caseStatus: CaseStatus;
+  openedAt: Date;
+  planAgreedOn: string | null;
+  allocatedTo: string | null;
+  version: number;
+};
+
+export type ScopedFacts = {
+  /** Cases not closed, newest first. */
+  cases: ScopedCase[];
+  /** Facts of those cases, and of closed cases whose follow-up is due. */
+  facts: CaseFacts[];
+  /** Who holds each case in `facts` (closed cases keep their last worker). */
+  workerOf: Map<string, string | null>;
+};
+
+/** A literal in the SQL text, so the planner can match the partial indexes of 0005_case.sql. */
+const lit = <T extends string>(value: T) => sql.lit(value) as RawBuilder<T>;
+
+function inScope(scope: FactScope): RawBuilder<boolean> {
+  const parts = [sql`c.service_id = ${scope.serviceId}`];
+  if (scope.workerId === null) parts.push(sql`c.allocated_to is null`);
+  else if (scope.workerId !== undefined) parts.push(sql`c.allocated_to = ${scope.workerId}`);
+  if (scope.caseId !== undefined) parts.push(sql`c.id = ${scope.caseId}`);
+  return sql<boolean>`(${sql.join(parts, sql` and `)})`;
+}
+
+const nameOf = (r: { given_name: string; family_name: string }) => `${r.given_name} ${r.family_name}`;
+
+export async function loadCaseFacts(db: Kysely<Database>, scope: FactScope, today: string, options: { teamDecisions: boolean }): Promise<ScopedFacts> {
+  const where = inScope(scope);
+  const wide = scope.workerId === undefined && scope.caseId === undefined;
+  const notClosed = lit('closed');
+  const [caseRows, reviews, lastContacts, waiting, extensions, pending, closedRows] = await Promise.all([
+    db.selectFrom('case_episode as c')
+      .innerJoin('person as p', 'p.id', 'c.person_id')
+      .leftJoin('assessment as a', (j) => j.onRef('a.case_id', '=', 'c.id').on('a.assessment_status', '=', lit('completed')))
+      .select(['c.id', 'c.person_id', 'p.given_name', 'p.family_name', 'p.date_of_birth', 'c.case_status', 'c.opened_at', 'c.plan_agreed_on', 'c.allocated_to', 'c.version', 'c.closure_requested_at', 'a.id as assessment_id'])
+      .where(where).where('c.case_status', '<>', notClosed)
+      .orderBy('c.opened_at', 'desc')
+      .execute(),
+    // A team's list needs only reviews within the look-ahead; one worker's cases show their next review whenever it is.
+    db.selectFrom('plan_review as r').innerJoin('case_episode as c', 'c.id', 'r.case_id')
+      .select(['r.case_id', 'r.due_on'])
+      .where('r.service_id', '=', scope.serviceId).where('r.completed_on', 'is', null).where(where).where('c.case_status', '<>', notClosed)
+      .$if(wide, (q) => q.where('r.due_on', '<=', addDays(today, REVIEW_LOOKAHEAD_DAYS)))
+      .execute(),
+    db.selectFrom('case_episode as c')
+      .innerJoinLateral(
+        (eb) => eb.selectFrom('contact as k').select(['k.id', 'k.starts_at', 'k.outcome']).whereRef('k.case_id', '=', 'c.id').orderBy('k.starts_at', 'desc').limit(1).as('k'),
+        (j) => j.onTrue(),
+      )
+      .select(['c.id as case_id', 'k.id', 'k.starts_at', 'k.outcome'])
+      .where(where).where('c.case_status', '=', lit('open')).where('k.outcome', '=', lit('did_not_attend'))
+      .execute(),
+    db.selectFrom('onward_referral as o').innerJoin('case_episode as c', 'c.id', 'o.case_id').innerJoin('partner_organisation as po', 'po.id', 'o.partner_organisation_id')
+      .select(['o.case_id', 'o.id', 'o.onward_state', 'o.sent_on', 'po.name', 'po.typical_wait_days'])
+      .where('o.service_id', '=', scope.serviceId).where(sql<boolean>`o.onward_state in ('sent', 'accepted', 'waiting')`).where('o.sent_on', 'is not', null)
+      .where(where).where('c.case_status', '=', lit('open'))
+      .execute(),
+    // Approved extensions: across a team they matter only once a case could be near or past its end.
+    db.selectFrom('case_extension as e').innerJoin('case_episode as c', 'c.id', 'e.case_id').innerJoin('app_user as u', 'u.id', 'e.decided_by')
+      .select(['e.case_id', 'e.decided_on', 'u.display_name', 'e.reason', 'e.new_end_on'])
+      .where('e.service_id', '=', scope.serviceId).where('e.decision', '=', lit('approved'))
+      .where(where).where('c.case_status', '<>', notClosed)
+      .$if(wide, (q) => q.where('c.plan_agreed_on', '<=', addDays(today, -AMBER_FROM_DAY)))
+      .execute(),
+    options.teamDecisions
+      ? db.selectFrom('case_extension as e').innerJoin('case_episode as c', 'c.id', 'e.case_id')
+        .select(['e.case_id', 'e.requested_at'])
+        .where('e.service_id', '=', scope.serviceId).where('e.decision', 'is', null).where(where).where('c.case_status', '<>', notClosed)
+        .execute()
+      : Promise.resolve([]),
+    db.selectFrom('case_episode as c').innerJoin('person as p', 'p.id', 'c.person_id')
+      .select(['c.id', 'c.person_id', 'p.given_name', 'p.family_name', 'c.opened_at', 'c.plan_agreed_on', 'c.allocated_to', 'c.closed_on', 'c.follow_up_due_on'])
+      .where(where).where('c.case_status', '=', lit('closed'))
+      .where('c.follow_up_due_on', '<=', today).where('c.follow_up_due_on', '>=', addDays(today, -FOLLOW_UP_LOOKBACK_DAYS))
+      .where((eb) => eb.not(eb.exists(eb.selectFrom('follow_up as f').select('f.id').whereRef('f.case_id', '=', 'c.id'))))
+      .execute(),
+  ]);
+
+  const group = <R extends { case_id: string }>(rows: R[]) => {
+    const m = new Map<string, R[]>();
+    for (const r of rows) {
+      const list = m.get(r.case_id);
+      if (list) list.push(r);
+      else m.set(r.case_id, [r]);
+    }
+    return m;
+  };
+  const reviewsOf = group(reviews), contactsOf = group(lastContacts), waitingOf = group(waiting), extensionsOf = group(extensions), pendingOf = group(pending);
+
+  const cases: ScopedCase[] = caseRows.map((r) => ({
+    id: r.id, personId: r.person_id, personName: nameOf(r), dateOfBirth: r.date_of_birth, caseStatus: r.case_status,
+    openedAt: r.opened_at, planAgreedOn: r.plan_agreed_on, allocatedTo: r.allocated_to, version: r.version,
+  }));
+  const workerOf = new Map<string, string | null>();
+  const facts: CaseFacts[] = caseRows.map((r) => {
+    workerOf.set(r.id, r.allocated_to);
+    return {
+      caseId: r.id, personName: nameOf(r), caseStatus: r.case_status, openedAt: r.opened_at, planAgreedOn: r.plan_agreed_on,
+      extensions: (extensionsOf.get(r.id) ?? []).map((e): Extension => ({ approvedOn: e.decided_on!, approvedBy: e.display_name, reason: e.reason, newEndOn: e.new_end_on })),
+      assessmentCompleted: r.assessment_id !== null,
+      openReviews: (reviewsOf.get(r.id) ?? []).map((x) => x.due_on),
+      contacts: (contactsOf.get(r.id) ?? []).map((k) => ({ id: k.id, startsAt: k.starts_at, outcome: k.outcome })),
+      waitingReferrals: (waitingOf.get(r.id) ?? []).map((o) => ({ id: o.id, partnerName: o.name, state: o.onward_state, sentOn: o.sent_on, typicalWaitDays: o.typical_wait_days })),
+      pendingExtensions: (pendingOf.get(r.id) ?? []).map((e) => e.requested_at),
+      closureRequestedAt: r.closure_requested_at, closedOn: null, followUpDueOn: null, followUpRecorded: false,
+    };
+  });
+  for (const r of closedRows) {
+    workerOf.set(r.id, r.allocated_to);
+    facts.push({
+      caseId: r.id, personName: nameOf(r), caseStatus: 'closed', openedAt: r.opened_at, planAgreedOn: r.plan_agreed_on, extensions: [], assessmentCompleted: true,
+      openReviews: [], contacts: [], waitingReferrals: [], pendingExtensions: [], closureRequestedAt: null, closedOn: r.closed_on, followUpDueOn: r.follow_up_due_on, followUpRecorded: false,
+    });
+  }
+  return { cases, facts, workerOf };
+}
+
+/** Contacts with an outcome over the engagement window (London days), per case in scope. */
+export async function recentContacts(db: Kysely<Database>, scope: FactScope, today: string): Promise<Map<string, Contact[]>> {
+  const from = londonInstant(addDays(today, -(ENGAGEMENT_WINDOW_DAYS - 1)), { hours: 0, minutes: 0 });
+  const until = londonInstant(addDays(today, 1), { hours: 0, minutes: 0 });
+  const rows = await db.selectFrom('case_episode as c').innerJoin('contact as k', 'k.case_id', 'c.id')
+    .select(['k.case_id', 'k.starts_at', 'k.outcome'])
+    .where(inScope(scope)).where('c.case_status', '<>', lit('closed'))
+    .where('k.starts_at', '>=', from).where('k.starts_at', '<', until).where('k.outcome', 'is not', null)
+    .execute();
+  const byCase = new Map<string, Contact[]>();
+  for (const r of rows) {
+    const contact = { on: londonDate(r.starts_at), outcome: r.outcome! };
+    const list = byCase.get(r.case_id);
+    if (list) list.push(contact);
+    else byCase.set(r.case_id, [contact]);
+  }
+  return byCase;
+}

@@ -90,7 +90,7 @@ export const FEMALE_GIVEN_NAMES = [
 
 export type Weighted = { values: string[]; slots: number[] };
 
-function weighted(pairs: Array<[string, number]>, slots: number): Weighted {
+export function weighted(pairs: Array<[string, number]>, slots: number): Weighted {
   const total = pairs.reduce((s, [, w]) => s + w, 0);
   const out: number[] = [];
   let carried = 0;
@@ -126,7 +126,7 @@ const CLOSED_STATES = weighted([['screened', 50], ['assessment_needed', 22], ['n
 const flat = (w: Weighted) => w.slots.map((i) => w.values[i - 1]!);
 
 /** Numbered query parameters, and the SQL for a weighted pick keyed on a hash of (tag, n). */
-class Params {
+export class Params {
   readonly values: unknown[] = [];
   add(value: unknown, type: string) {
     this.values.push(value);
@@ -316,6 +316,12 @@ export async function insertAliases(client: pg.Client, people: number) {
   return result.rowCount ?? 0;
 }
 
+/** A long list of a few values as those values and int codes: an int[] subscript is a direct offset, a text[] one walks the array. */
+function coded(list: string[]) {
+  const values = [...new Set(list)];
+  return { values, codes: list.map((v) => values.indexOf(v) + 1) };
+}
+
 function siteArrays(plan: Awaited<ReturnType<typeof readPlan>>) {
   const siteWeights = plan.sites.map((s, i) => [i + 1, SITE_WEIGHT[s.kind] ?? 5] as [number, number]);
   return {
@@ -324,8 +330,8 @@ function siteArrays(plan: Awaited<ReturnType<typeof readPlan>>) {
     siteCodes: plan.sites.map((s) => s.code),
     siteService: plan.sites.map((s) => s.serviceIndex + 1),
     sitePractitioner: plan.sites.map((s) => s.practitionerId),
-    siteSources: plan.sites.flatMap((s) => sourcesFor(s.kind)),
-    siteStatuses: plan.sites.flatMap((s) => custodyStatusesFor(s.kind)),
+    siteSources: coded(plan.sites.flatMap((s) => sourcesFor(s.kind))),
+    siteStatuses: coded(plan.sites.flatMap((s) => custodyStatusesFor(s.kind))),
     serviceIds: plan.services.map((s) => s.id),
     serviceFrom: plan.services.map((s) => s.peopleFrom),
     serviceCount: plan.services.map((s) => s.peopleCount),
@@ -376,8 +382,8 @@ export async function insertPastReferrals(client: pg.Client, plan: Awaited<Retur
             referred_at + interval '3 hours'
      from (
        select m, si, svc_id, site_id, site_code, k, referred_at,
-              (${p.add(a.siteSources, 'text[]')})[(si - 1) * 20 + 1 + pg_temp.h('src', m) % 20] as src,
-              (${p.add(a.siteStatuses, 'text[]')})[(si - 1) * 20 + 1 + pg_temp.h('cst', m) % 20] as cst,
+              (${p.add(a.siteSources.values, 'text[]')})[(${p.add(a.siteSources.codes, 'int[]')})[(si - 1) * 20 + 1 + pg_temp.h('src', m) % 20]] as src,
+              (${p.add(a.siteStatuses.values, 'text[]')})[(${p.add(a.siteStatuses.codes, 'int[]')})[(si - 1) * 20 + 1 + pg_temp.h('cst', m) % 20]] as cst,
               ${p.pick(CLOSED_STATES, 'st', 'm')} as state
        from (
          select m, si,

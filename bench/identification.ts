@@ -11,7 +11,7 @@ import path from 'node:path';
 import pg from 'pg';
 import autocannon from 'autocannon';
 import { Kysely, PostgresDialect } from 'kysely';
-import { divert, startServer } from '../test/support/processes.js';
+import { startServer } from '../test/support/processes.js';
 import { signInOverHttp } from './http-sign-in.js';
 import { typeParsers } from '../src/db/type-parsers.js';
 import type { Database } from '../src/db/schema.js';
@@ -25,6 +25,7 @@ import {
   DATA_VERSION, insertAliases, insertPastReferrals, insertPeople, prepareLoadSession, readPlan, refreshTodaySlice, todaySliceSize,
 } from './identification-data.js';
 import { createSiteDirectory } from '../src/services/directory/site-directory.js';
+import { buildIndexes, connect, databaseMarker, databaseUrl, log, percentile, round, runDivert, secondaryIndexes, seconds, serverInfo, stepper, type LoadSteps } from './support.js';
 
 const BASE_URL = process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:55433/postgres';
 const DB_NAME = 'divert_bench_identification';
@@ -35,31 +36,19 @@ const CONNECTIONS = [1, 10];
 const TARGET_MS = 100;
 const MARKER = `${DATA_VERSION} people=${PEOPLE} referrals=${REFERRALS}`;
 
-const dbUrl = (() => {
-  const u = new URL(BASE_URL);
-  u.pathname = `/${DB_NAME}`;
-  return u.toString();
-})();
-const log = (line: string) => console.log(line);
-const seconds = (since: number) => (performance.now() - since) / 1000;
+const dbUrl = databaseUrl(BASE_URL, DB_NAME);
 const londonDate = (d: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
-
-async function connect(url: string) {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  return client;
-}
 
 // ---------------------------------------------------------------------------------------------
 // The database: reused when it already holds this generator's data, otherwise made and loaded.
 // ---------------------------------------------------------------------------------------------
 
-type LoadReport = { reused: boolean; steps: Array<{ step: string; seconds: number }>; totalSeconds: number };
+type LoadReport = { reused: boolean; steps: LoadSteps; totalSeconds: number };
 
 async function existingData(admin: pg.Client): Promise<string | null> {
-  const row = (await admin.query<{ comment: string | null }>("select shobj_description(oid, 'pg_database') as comment from pg_database where datname = $1", [DB_NAME])).rows[0];
-  if (!row) return 'missing';
-  if (row.comment !== MARKER) return `marked "${row.comment ?? ''}", not "${MARKER}"`;
+  const comment = await databaseMarker(admin, DB_NAME);
+  if (comment === undefined) return 'missing';
+  if (comment !== MARKER) return `marked "${comment ?? ''}", not "${MARKER}"`;
   const client = await connect(dbUrl);
   try {
     const counts = (await client.query<{ people: string; referrals: string }>('select (select count(*) from person) as people, (select count(*) from referral) as referrals')).rows[0]!;
@@ -70,51 +59,12 @@ async function existingData(admin: pg.Client): Promise<string | null> {
   return null;
 }
 
-async function cli(args: string[]) {
-  const run = await divert(args, { DATABASE_URL: dbUrl }, 300_000);
-  if (run.code !== 0) throw new Error(`divert ${args.join(' ')} failed (${run.code}):\n${run.stdout}\n${run.stderr}`);
-}
-
-/** Indexes that back no constraint: dropped while loading and built again after, which is several times faster. */
-async function secondaryIndexes(client: pg.Client) {
-  return (await client.query<{ name: string; def: string; table: string }>(
-    `select i.indexrelid::regclass::text as name, pg_get_indexdef(i.indexrelid) as def, c.relname as table
-     from pg_index i join pg_class c on c.oid = i.indrelid
-     where c.relnamespace = 'public'::regnamespace and c.relname in ('person', 'person_alias', 'referral')
-       and not exists (select 1 from pg_constraint k where k.conindid = i.indexrelid)
-     order by pg_relation_size(i.indrelid) desc, i.indexrelid`,
-  )).rows;
-}
-
-async function buildIndexes(defs: Array<{ name: string; def: string }>, steps: LoadReport['steps']) {
-  // Two builders at once (trigram GIN builds are single-threaded); the GIN indexes go first.
-  const queue = [...defs].sort((a, b) => Number(/using gin/i.test(b.def)) - Number(/using gin/i.test(a.def)));
-  const worker = async () => {
-    const client = await connect(dbUrl);
-    await client.query("set maintenance_work_mem = '512MB'");
-    try {
-      for (let next = queue.shift(); next; next = queue.shift()) {
-        const t = performance.now();
-        await client.query(next.def);
-        steps.push({ step: `  index ${next.name}`, seconds: seconds(t) });
-      }
-    } finally {
-      await client.end();
-    }
-  };
-  await Promise.all([worker(), worker()]);
-}
+const cli = (args: string[]) => runDivert(dbUrl, args);
 
 async function loadDatabase(admin: pg.Client, why: string): Promise<LoadReport> {
-  const steps: LoadReport['steps'] = [];
+  const steps: LoadSteps = [];
   const started = performance.now();
-  const step = async <T>(name: string, fn: () => Promise<T>): Promise<T> => {
-    const t = performance.now();
-    const value = await fn();
-    steps.push({ step: name, seconds: seconds(t) });
-    log(`  ${name}: ${seconds(t).toFixed(1)} s`);
-    return value;
-  };
+  const step = stepper(steps);
   log(`Loading ${DB_NAME} (${why}) ...`);
   await step('create database', async () => {
     await admin.query(`drop database if exists ${DB_NAME} with (force)`);
@@ -126,7 +76,7 @@ async function loadDatabase(admin: pg.Client, why: string): Promise<LoadReport> 
   try {
     await prepareLoadSession(client);
     const plan = await readPlan(client, PEOPLE);
-    const indexes = await secondaryIndexes(client);
+    const indexes = await secondaryIndexes(client, ['person', 'person_alias', 'referral']);
     for (const index of indexes) await client.query(`drop index ${index.name}`);
     const now = new Date();
     // Two loaders at once, one per half of the numbers: the generating expressions are the cost, and there are two cores.
@@ -149,7 +99,7 @@ async function loadDatabase(admin: pg.Client, why: string): Promise<LoadReport> 
     const endAt = new Date(startOfLondonDay(now).getTime() - 4 * 3_600_000);
     const referrals = await step(`insert ${past.toLocaleString('en-GB')} past referrals`, () => inHalves(past, (c, first, last) => insertPastReferrals(c, plan, first, last, endAt)));
     if (referrals !== past) throw new Error(`Inserted ${referrals} referrals, expected ${past}`);
-    await step(`build ${indexes.length} indexes (two at a time)`, () => buildIndexes(indexes, steps));
+    await step(`build ${indexes.length} indexes (two at a time)`, () => buildIndexes(dbUrl, indexes, steps));
     await step('check references (the load skipped foreign-key triggers)', async () => {
       const bad = (await client.query<{ n: string }>(
         `select (select count(*) from referral r where r.person_id is not null and not exists (select 1 from person p where p.id = r.person_id and p.service_id = r.service_id))
@@ -258,7 +208,7 @@ function measure(url: string, cookie: string, connections: number, duration: num
     const instance = autocannon({ url, connections, duration, headers: { cookie } }, (error, result) => {
       if (error) return reject(error);
       times.sort((a, b) => a - b);
-      const at = (p: number) => (times.length ? times[Math.min(times.length - 1, Math.max(0, Math.ceil((p / 100) * times.length) - 1))]! : NaN);
+      const at = (p: number) => percentile(times, p);
       resolve({
         connections,
         requests: times.length,
@@ -274,7 +224,6 @@ function measure(url: string, cookie: string, connections: number, duration: num
     instance.on('response', (_client, _status, _bytes, ms) => times.push(ms));
   });
 }
-const round = (n: number) => Math.round(n * 10) / 10;
 
 function readRss(pid: number): number | null {
   try {
@@ -378,14 +327,7 @@ try {
 // The report.
 // ---------------------------------------------------------------------------------------------
 
-const server15 = await connect(BASE_URL);
-const pgVersion = (await server15.query<{ server_version: string }>('show server_version')).rows[0]!.server_version;
-const pgSettings = Object.fromEntries(
-  (await server15.query<{ name: string; setting: string; unit: string | null }>(
-    "select name, setting, unit from pg_settings where name in ('shared_buffers', 'work_mem', 'effective_cache_size', 'random_page_cost', 'max_parallel_workers_per_gather')",
-  )).rows.map((r) => [r.name, `${r.setting}${r.unit ? ` ${r.unit}` : ''}`]),
-);
-await server15.end();
+const { version: pgVersion, settings: pgSettings } = await serverInfo(BASE_URL);
 
 console.log(`\nDivert identification benchmark: PostgreSQL ${pgVersion}, ${os.cpus().length} cores, Node ${process.version}`);
 console.log(`Data: ${ids.counts.people?.toLocaleString('en-GB')} people (${ids.counts.people_in_service?.toLocaleString('en-GB')} in Calder Vale; ${ids.counts.with_nhs_number?.toLocaleString('en-GB')} with an NHS number; ${ids.counts.aliases?.toLocaleString('en-GB')} aliases), ` +

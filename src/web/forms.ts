@@ -42,3 +42,9 @@ export function errorSummary(errors: FieldErrors | null | undefined, fieldIds: R
   if (!errors) return [];
   return Object.entries(errors).map(([key, text]) => ({ text, href: `#${fieldIds[key] ?? key}` }));
 }
+
+/** A calendar date (YYYY-MM-DD) in the three boxes of the NHS date input called `name`. */
+export function dateBoxes(name: string, date: string): Record<string, string> {
+  const [year, month, day] = date.split('-');
+  return { [`${name}-day`]: String(Number(day)), [`${name}-month`]: String(Number(month)), [`${name}-year`]: year ?? '' };
+}

@@ -31,7 +31,8 @@ alter table case_episode
   add constraint case_closed_whole check ((case_status = 'closed') = (closed_on is not null and closure_reason is not null and closed_at is not null));
 create index case_episode_worker on case_episode (service_id, allocated_to, opened_at desc) where case_status <> 'closed';
 create index case_episode_open on case_episode (service_id, opened_at desc) where case_status <> 'closed';
-create index case_episode_follow_up on case_episode (service_id, follow_up_due_on) where case_status = 'closed';
+-- Covers the due list's "follow-up after closure" read, so it never visits the table for cases already followed up.
+create index case_episode_follow_up on case_episode (service_id, follow_up_due_on) include (id, person_id, opened_at, plan_agreed_on, allocated_to, closed_on) where case_status = 'closed';
 
 -- Every allocation and reallocation, with its reason: who held the case when.
 create table case_allocation (

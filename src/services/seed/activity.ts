@@ -3,8 +3,6 @@
 // (the same profile and the same "now" always give the same rows), then written in a few multi-row
 // inserts inside one transaction, with one audit event for the whole load. Rows are written directly,
 // not through the service layer, so that a first start stays quick.
-import { catalogueRows } from './intervention-catalogue.js';
-import { londonDate } from '../../domain/london-time.js';
 import { randomUUID } from 'node:crypto';
 import type { Insertable, Kysely } from 'kysely';
 import type { CaseEpisodeTable, Database, PersonAliasTable, PersonLinkTable, PersonTable, ReferralState, ReferralTable, ScreeningTable, Sex, Urgency } from '../../db/schema.js';
@@ -26,6 +24,7 @@ import {
 } from './activity-data.js';
 import { getProfile } from './profiles.js';
 import { addDays } from '../../domain/calendar-date.js';
+import { CASE_WORK_TABLES, emptyCaseWork, generateCaseWork, loadCaseTeams, type CaseTeam, type CaseWorkRows } from './case-activity.js';
 
 // ---------------------------------------------------------------------------------------------
 // A seeded random sequence.
@@ -91,7 +90,7 @@ export class Random {
 
 export type ActivityUser = { id: string; displayName: string; jobTitle: string };
 export type ActivitySite = { id: string; code: string; siteKind: SiteKind; responseTargetMinutes: number; /** Custody or court staff who work here. */ staff: ActivityUser[] };
-export type ActivityService = { id: string; code: string; sites: ActivitySite[]; /** Who screens: the service's practitioners. */ practitioners: ActivityUser[] };
+export type ActivityService = { id: string; code: string; sites: ActivitySite[]; /** Who screens: the service's practitioners. */ practitioners: ActivityUser[]; /** Who else works its cases. */ team?: CaseTeam };
 export type ActivityPlan = {
   profileName: string;
   now: Date;
@@ -109,6 +108,8 @@ export type ActivityRows = {
   referrals: Array<Insertable<ReferralTable> & { id: string; referred_at: Date; arrived_at: Date | null; referral_state: ReferralState }>;
   screenings: Array<Insertable<ScreeningTable> & { id: string; person_id: string; referral_id: string; findings: string; outcome: ScreenOutcome | null }>;
   cases: Array<Insertable<CaseEpisodeTable>>;
+  /** Allocation, assessment, plan, onward referrals, contacts, sessions, closure and follow-up of those cases. */
+  caseWork: CaseWorkRows;
 };
 
 export type ActivityCounts = { people: number; referrals: number; screens: number; cases: number };
@@ -118,7 +119,6 @@ export const REFERRALS_PER_SERVICE: Readonly<Record<string, number>> = { 'west-y
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;
-const HOUR = 3_600_000;
 
 // ---------------------------------------------------------------------------------------------
 // Dates on the London calendar.
@@ -240,13 +240,14 @@ type Known = { row: PersonRow; pool: NamePool; needs: Needs; band: Band; lastCas
 
 /** Invented people, referrals, screens and cases for every service of a profile: pure, and the same for the same plan. */
 export function generateActivity(plan: ActivityPlan): ActivityRows {
-  const rows: ActivityRows = { people: [], aliases: [], links: [], referrals: [], screenings: [], cases: [] };
+  const rows: ActivityRows = { people: [], aliases: [], links: [], referrals: [], screenings: [], cases: [], caseWork: emptyCaseWork() };
   const newId = plan.newId ?? randomUUID;
   const region = plan.profileName === 'london' ? 'london' : 'yorkshire';
   const perService = plan.referralsPerService ?? REFERRALS_PER_SERVICE[plan.profileName] ?? 600;
   const nhsSerials = new Set<number>();
   for (const service of plan.services) {
     generateService(new Random(seedOf(`${plan.profileName}/${service.code}`)), service, plan.now, perService, region, newId, nhsSerials, rows);
+    generateCaseWork(new Random(seedOf(`${plan.profileName}/${service.code}/cases`)), service, plan.now, newId, rows);
   }
   return rows;
 }
@@ -640,14 +641,7 @@ function generateService(
       person.lastCaseIndex = caseOf.length - 1;
     }
   }
-  for (const c of caseOf) {
-    if (c.case_status !== 'closed') continue;
-    // Closed some 8 to 12 weeks after opening, never after now.
-    const openedAt = new Date(c.opened_at as Date);
-    const closedAt = new Date(Math.max(openedAt.getTime() + HOUR, Math.min(now.getTime() - DAY, openedAt.getTime() + rng.int(56, 84) * DAY)));
-    Object.assign(c, { closed_at: closedAt, closed_on: londonDate(closedAt), closure_reason: rng.chance(0.8) ? 'plan_completed' : 'disengaged', updated_at: closedAt });
-  }
-  rows.cases.push(...caseOf);
+  rows.cases.push(...caseOf); // closed, allocated and planned by generateCaseWork
 
   // Today's lists: at each custody suite, a few people from the last hours still waiting, some past their target.
   for (const site of service.sites.filter((s) => s.siteKind === 'custody_suite')) {
@@ -834,6 +828,7 @@ export async function loadActivityPlan(db: Kysely<Database>, now: Date, profileN
     .where('u.is_active', '=', true)
     .orderBy('u.username')
     .execute();
+  const teams = await loadCaseTeams(db, ids);
   const user = (g: (typeof grants)[number]): ActivityUser => ({ id: g.id, displayName: g.display_name, jobTitle: g.job_title });
   const services = codes.flatMap((code) => {
     const row = serviceRows.find((s) => s.code === code);
@@ -843,12 +838,12 @@ export async function loadActivityPlan(db: Kysely<Database>, now: Date, profileN
       .filter((s) => s.service_id === row.id)
       .sort((a, b) => (siteOrder.indexOf(a.code) + 1 || 999) - (siteOrder.indexOf(b.code) + 1 || 999) || a.code.localeCompare(b.code))
       .map((s) => ({ id: s.id, code: s.code, siteKind: s.site_kind, responseTargetMinutes: s.response_target_minutes, staff: grants.filter((g) => g.role === 'custody_court_staff' && g.site_id === s.id).map(user) }));
-    return [{ id: row.id, code, sites, practitioners: grants.filter((g) => g.role === 'practitioner' && g.service_id === row.id).map(user) }];
+    return [{ id: row.id, code, sites, practitioners: grants.filter((g) => g.role === 'practitioner' && g.service_id === row.id).map(user), team: teams.get(row.id) }];
   });
   return { profileName, now, services };
 }
 
-async function insertAll<T extends 'person' | 'person_alias' | 'person_link' | 'referral' | 'screening' | 'case_episode' | 'intervention'>(
+async function insertAll<T extends keyof Database>(
   trx: Kysely<Database>,
   table: T,
   values: ReadonlyArray<Insertable<Database[T]>>,
@@ -878,7 +873,7 @@ export async function seedActivity(db: Kysely<Database>, clock: Clock, profileNa
     await insertAll(trx, 'referral', rows.referrals);
     await insertAll(trx, 'screening', rows.screenings);
     await insertAll(trx, 'case_episode', rows.cases);
-    for (const id of serviceIds) await trx.insertInto('intervention').values(catalogueRows(id, clock.now())).execute();
+    for (const [key, table] of CASE_WORK_TABLES) await insertAll(trx, table, rows.caseWork[key] as never);
     await createAuditService(db, clock).record({ userId: null, username: 'seed' }, { ipAddress: null, userAgent: 'divert seed' }, { action: 'demo_activity.loaded', detail: counts }, trx);
   });
   return counts;

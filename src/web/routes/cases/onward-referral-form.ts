@@ -5,7 +5,7 @@ import { ONWARD_REFERRAL_STATES, ONWARD_REFERRAL_STATE_LABELS, type OnwardReferr
 import type { OnwardMoveDetails } from '../../../services/cases/onward-referrals.js';
 import type { FieldErrors } from '../../../services/errors.js';
 import { ConflictError, ValidationError } from '../../../services/errors.js';
-import { errorSummary, versionField } from '../../forms.js';
+import { dateBoxes, errorSummary, versionField } from '../../forms.js';
 
 /** What the move form posted: the state chosen, the version read, and dates read from their three boxes. */
 export type MoveForm = { to: OnwardReferralState | null; version: number | null; details: OnwardMoveDetails; dateErrors: FieldErrors; dateIds: Record<string, string> };
@@ -44,11 +44,8 @@ export function conflictMessage(error: ConflictError): string {
   return `Someone else recorded a change to this referral while you were working on it: it is now ${ONWARD_REFERRAL_STATE_LABELS[latest.onward_state].toLowerCase()}. Check the timeline and record your change again if it still applies.`;
 }
 
-/** Today's date in the three boxes of a date input called `name`. */
-export function todayBoxes(now: Date, name: string): Record<string, string> {
-  const [year, month, day] = londonDate(now).split('-');
-  return { [`${name}-day`]: String(Number(day)), [`${name}-month`]: String(Number(month)), [`${name}-year`]: year! };
-}
+/** Today's (London) date in the three boxes of a date input called `name`. */
+export const todayBoxes = (now: Date, name: string): Record<string, string> => dateBoxes(name, londonDate(now));
 
 /** Radio items for the moves open from the referral's state. */
 export function moveChoices(states: readonly OnwardReferralState[], chosen: string | undefined) {

@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { parseDateParts } from '../../../domain/age.js';
 import { londonDate } from '../../../domain/london-time.js';
 import { ConflictError, ValidationError } from '../../../services/errors.js';
-import { errorSummary, formFields } from '../../forms.js';
+import { dateBoxes, errorSummary, formFields } from '../../forms.js';
 import { originOf, requireActor } from '../../request-context.js';
 import { caseContext } from './case-context.js';
 import { caseTeam, type CaseParams } from './case-page.js';
@@ -11,11 +11,6 @@ import { caseTeam, type CaseParams } from './case-page.js';
 type ReviewParams = CaseParams & { reviewId: string };
 type DecisionParams = CaseParams & { extensionId: string };
 const managers = { access: { roles: ['team_manager'] } } as const;
-
-/** Today's date in the NHS date input's boxes. */
-function todayBoxes(prefix: string, today: string): Record<string, string> {
-  return { [`${prefix}-day`]: String(Number(today.slice(8, 10))), [`${prefix}-month`]: String(Number(today.slice(5, 7))), [`${prefix}-year`]: today.slice(0, 4) };
-}
 
 /** A date from the boxes, or the reason it is not one (blank boxes are "not a date" too: these dates are required). */
 function dateFrom(fields: Record<string, string>, prefix: string, label: string): { date: string; error: string | null } {
@@ -53,7 +48,7 @@ export async function planReviewRoutes(app: FastifyInstance) {
 
   app.get<{ Params: ReviewParams }>('/cases/:caseId/plan/reviews/:reviewId', { config: caseTeam }, async (request, reply) => {
     const review = await services.supportPlans.review(requireActor(request), request.params.caseId, request.params.reviewId);
-    return page(request, reply, 'pages/cases/plan-review.njk', { title: 'Record the review', review, values: { ...todayBoxes('completedOn', today()), notes: '' } });
+    return page(request, reply, 'pages/cases/plan-review.njk', { title: 'Record the review', review, values: { ...dateBoxes('completedOn', today()), notes: '' } });
   });
 
   app.post<{ Params: ReviewParams }>('/cases/:caseId/plan/reviews/:reviewId', { config: caseTeam }, async (request, reply) => {

@@ -7,6 +7,7 @@ import type { Relationship } from '../domain/relationships.js';
 import type { OnwardReferralState } from '../domain/onward-referral-state.js';
 import type { ContactOutcome } from '../domain/engagement.js';
 import type { ClosureReason } from '../domain/closure.js';
+import type { NeedLevel } from '../domain/assessment-form.js';
 import type { ContactKind } from '../domain/contact-rules.js';
 
 export type { ClosureReason, ContactKind };
@@ -259,8 +260,8 @@ export interface CaseEpisodeTable {
 }
 
 export type CaseStatus = 'open' | 'closure_requested' | 'closed';
-export type NeedLevel = 'none' | 'low' | 'medium' | 'high';
-export type AssessmentNeeds = Record<string, { need: NeedLevel; evidence: string; wants: string }>;
+/** A draft may hold a domain not yet graded (need null); a completed assessment grades every domain. */
+export type AssessmentNeeds = Record<string, { need: NeedLevel | null; evidence: string; wants: string }>;
 export type SafeguardingConcern = { concern: 'child_at_risk' | 'adult_at_risk'; details: string; actionTaken: string };
 export type FamilyMemberOffer = { personId: string; offerSupport: 'yes' | 'no' | 'not_now'; notes: string };
 export type OnwardExitStatus = 'engaged' | 'waiting' | 'disengaged' | 'did_not_attend' | 'declined' | 'withdrawn' | 'not_known';

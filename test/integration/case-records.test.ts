@@ -34,6 +34,25 @@ for (const engine of testEngines()) {
       assert.match(person.body, new RegExp(`href="/cases/${caseId}"`));
     });
 
+    test('a new referral screened for full assessment while a case is open joins that case', async () => {
+      const nurse = await actorFor(t.services, 'practitioner');
+      const referral = await t.services.referrals.create(nurse, {
+        siteId: (await t.services.cases.header(nurse, caseId)).referral!.site_id, givenName: 'Ottilie', familyName: 'Quennell', dateOfBirth: '1990-05-17', source: 'court_staff', referrerName: '', referrerRole: '',
+        arrivedAt: null, referredAt: t.services.clock.now(), reasonForConcern: 'Seen again at court, distressed', offenceCategory: 'theft', victimInvolved: 'no', custodyStatus: 'at_court', custodyRecordNumber: '', courtCaseReference: '', urgency: 'routine',
+      }, TEST_ORIGIN);
+      await t.services.referrals.linkPerson(nurse, referral.id, personId, TEST_ORIGIN);
+      const screening = await t.services.screenings.open(nurse, referral.id, TEST_ORIGIN);
+      const consent = { decision: 'given', decidedBy: '', notes: '' };
+      const { caseId: joined } = await t.services.screenings.save(nurse, referral.id, screening.version, {
+        findings: { mental_health: { finding: 'identified', notes: '' } }, consent: { assessment: consent, justice_sharing: consent, health_sharing: consent }, childPathway: null, outcome: 'full_assessment', urgency: 'routine', riskInCustody: '', notes: '',
+      } as never, true, TEST_ORIGIN);
+      assert.equal(joined, caseId);
+      assert.equal((await t.services.cases.forPerson(nurse, personId)).length, 1);
+      const agent = new Agent(t.app);
+      await agent.signIn('practitioner');
+      assert.match((await agent.get(`/referrals/${referral.id}`)).body, new RegExp(`href="/cases/${caseId}" id="open-case-link"`));
+    });
+
     test('a support worker sees only cases allocated to them; others outside the team are refused', async () => {
       const support = await actorFor(t.services, 'support');
       await assert.rejects(t.services.cases.get(support, caseId), NotFoundError);

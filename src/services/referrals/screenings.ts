@@ -90,8 +90,9 @@ export function createScreenings(db: Kysely<Database>, clock: Clock, audit: Audi
           if (completing && input.outcome) {
             await trx.updateTable('referral').set({ referral_state: stateAfterScreen(input.outcome), screened_at: now, version: referral.version + 1, updated_at: now }).where('id', '=', referral.id).execute();
             if (input.outcome === 'full_assessment') {
-              const opened = await trx.insertInto('case_episode').values({ service_id: referral.service_id, person_id: screening.person_id, referral_id: referral.id, opened_at: now, opened_by: actor.userId }).returning('id').executeTakeFirstOrThrow();
-              caseId = opened.id;
+              // A person has at most one case open: a new referral during a case joins that case.
+              const open = await trx.selectFrom('case_episode').select('id').where('person_id', '=', screening.person_id).where('case_status', '<>', 'closed').executeTakeFirst();
+              caseId = open?.id ?? (await trx.insertInto('case_episode').values({ service_id: referral.service_id, person_id: screening.person_id, referral_id: referral.id, opened_at: now, opened_by: actor.userId }).returning('id').executeTakeFirstOrThrow()).id;
             }
           }
           await audit.record({ actor }, origin, {

@@ -76,7 +76,10 @@ export async function referralRoutes(app: FastifyInstance) {
     const person = referral.person_id ? await services.people.get(actor, referral.person_id) : null;
     const candidates = person ? [] : await services.referrals.candidates(actor, referral);
     const screening = await services.screenings.forReferral(actor, referral.id);
-    const caseOpened = person ? (await services.cases.forPerson(actor, person.id)).find((c) => c.referral_id === referral.id) ?? null : null;
+    const personCases = person ? await services.cases.forPerson(actor, person.id) : [];
+    // The case this referral opened, or the case it joined (the one open when the screen was completed; newest first).
+    const completedAt = screening?.outcome === 'full_assessment' ? screening.completed_at : null;
+    const caseOpened = personCases.find((c) => c.referral_id === referral.id) ?? (completedAt ? personCases.find((c) => c.opened_at <= completedAt) ?? null : null);
     const now = services.clock.now();
     return reply.page('pages/referrals/show.njk', {
       caseOpened,

@@ -21,7 +21,7 @@ import type { Actor } from '../src/domain/actor.js';
 import { insertPastReferrals, insertPeople, prepareLoadSession } from './identification-data.js';
 import { insertDirectory, md5Uuid, readDirectory, userId, username, workerRole } from './cases-directory.js';
 import { CHILD_LOADS, DATA_VERSION, insertCases, prepareCaseSession } from './cases-data.js';
-import { buildIndexes, connect, databaseMarker, databaseUrl, log, percentile, round, runDivert, secondaryIndexes, seconds, serverInfo, stepper, type LoadSteps } from './support.js';
+import { buildIndexes, connect, createSeededDatabase, databaseMarker, databaseUrl, log, percentile, round, runDivert, secondaryIndexes, seconds, serverInfo, stepper, type LoadSteps } from './support.js';
 
 const BASE_URL = process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:55434/postgres';
 const DB_NAME = 'divert_bench_cases';
@@ -53,12 +53,7 @@ async function loadDatabase(admin: pg.Client, why: string): Promise<LoadReport> 
   const now = new Date();
   const today = londonDate(now);
   log(`Loading ${DB_NAME} (${why}) ...`);
-  await step('create database', async () => {
-    await admin.query(`drop database if exists ${DB_NAME} with (force)`);
-    await admin.query(`create database ${DB_NAME}`);
-  });
-  await step('divert migrate', () => cli(['migrate']));
-  await step('divert seed --profile west-yorkshire', () => cli(['seed', '--profile', 'west-yorkshire']));
+  await createSeededDatabase(admin, BASE_URL, DB_NAME, step);
   const client = await connect(dbUrl);
   const second = await connect(dbUrl);
   try {

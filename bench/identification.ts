@@ -25,7 +25,7 @@ import {
   DATA_VERSION, insertAliases, insertPastReferrals, insertPeople, prepareLoadSession, readPlan, refreshTodaySlice, todaySliceSize,
 } from './identification-data.js';
 import { createSiteDirectory } from '../src/services/directory/site-directory.js';
-import { buildIndexes, connect, databaseMarker, databaseUrl, log, percentile, round, runDivert, secondaryIndexes, seconds, serverInfo, stepper, type LoadSteps } from './support.js';
+import { buildIndexes, connect, createSeededDatabase, databaseMarker, databaseUrl, log, percentile, round, runDivert, secondaryIndexes, seconds, serverInfo, stepper, type LoadSteps } from './support.js';
 
 const BASE_URL = process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:55433/postgres';
 const DB_NAME = 'divert_bench_identification';
@@ -66,12 +66,7 @@ async function loadDatabase(admin: pg.Client, why: string): Promise<LoadReport> 
   const started = performance.now();
   const step = stepper(steps);
   log(`Loading ${DB_NAME} (${why}) ...`);
-  await step('create database', async () => {
-    await admin.query(`drop database if exists ${DB_NAME} with (force)`);
-    await admin.query(`create database ${DB_NAME}`);
-  });
-  await step('divert migrate', () => cli(['migrate']));
-  await step('divert seed --profile west-yorkshire', () => cli(['seed', '--profile', 'west-yorkshire']));
+  await createSeededDatabase(admin, BASE_URL, DB_NAME, step);
   const client = await connect(dbUrl);
   try {
     await prepareLoadSession(client);

@@ -39,6 +39,17 @@ export function stepper(steps: LoadSteps) {
   };
 }
 
+/** Starts a load: a new, empty database, migrated and seeded with the west-yorkshire profile (its users and directory). */
+export async function createSeededDatabase(admin: pg.Client, baseUrl: string, dbName: string, step: ReturnType<typeof stepper>): Promise<void> {
+  const dbUrl = databaseUrl(baseUrl, dbName);
+  await step('create database', async () => {
+    await admin.query(`drop database if exists ${dbName} with (force)`);
+    await admin.query(`create database ${dbName}`);
+  });
+  await step('divert migrate', () => runDivert(dbUrl, ['migrate']));
+  await step('divert seed --profile west-yorkshire', () => runDivert(dbUrl, ['seed', '--profile', 'west-yorkshire']));
+}
+
 /** The comment a benchmark leaves on its database to say which data it holds (null when there is no such database). */
 export async function databaseMarker(admin: pg.Client, dbName: string): Promise<string | null | undefined> {
   const row = (await admin.query<{ comment: string | null }>("select shobj_description(oid, 'pg_database') as comment from pg_database where datname = $1", [dbName])).rows[0];

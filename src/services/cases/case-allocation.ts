@@ -8,8 +8,8 @@ import type { Role } from '../../domain/roles.js';
 import type { AuditService, RequestOrigin } from '../audit.js';
 import type { Clock } from '../clock.js';
 import { saveVersioned, updateWithVersion } from '../directory/versioned-update.js';
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type FieldErrors } from '../errors.js';
-import type { CaseRecords } from './case-records.js';
+import { ConflictError, NotFoundError, ValidationError, type FieldErrors } from '../errors.js';
+import { requireTeamManager, type CaseRecords } from './case-records.js';
 
 /** The roles a case can be allocated to. */
 export const CASEWORKER_ROLES: readonly Role[] = ['practitioner', 'support_worker'];
@@ -36,11 +36,6 @@ export async function caseworkersOf(reader: Reader, serviceId: string): Promise<
     byUser.set(r.id, w);
   }
   return [...byUser.values()];
-}
-
-export function requireTeamManager(actor: Actor): string {
-  if (actor.grant.role !== 'team_manager' || !actor.grant.serviceId) throw new ForbiddenError('Only a team manager can do this');
-  return actor.grant.serviceId;
 }
 
 /** The reason, trimmed, or the message saying what is wrong with it. */

@@ -4,11 +4,12 @@ import type { Kysely, Transaction } from 'kysely';
 import type { CaseEpisodeRow, Database, PersonRow, ReferralRow } from '../../db/schema.js';
 import type { Actor } from '../../domain/actor.js';
 import { isUuid } from '../../domain/ids.js';
+import { CLINICAL_TEAM_ROLES } from '../../domain/roles.js';
 import { caseClock, type CaseClock, type Extension } from '../../domain/twelve-week-clock.js';
 import { londonDate } from '../../domain/london-time.js';
 import type { AuditService, RequestOrigin } from '../audit.js';
 import type { Clock } from '../clock.js';
-import { NotFoundError } from '../errors.js';
+import { ForbiddenError, NotFoundError } from '../errors.js';
 
 /** Everything a case page shows above its own content. */
 export type CaseHeader = {
@@ -30,6 +31,18 @@ export function mayReadCase(actor: Actor, c: Pick<CaseEpisodeRow, 'service_id' |
   if (role === 'practitioner' || role === 'team_manager') return true;
   if (role === 'support_worker') return c.allocated_to === actor.userId;
   return false;
+}
+
+/** The service of a member of the L&D team (practitioner, support worker, team manager); anyone else is refused with `refusal`. */
+export function requireTeamMember(actor: Actor, refusal: string): string {
+  if (!CLINICAL_TEAM_ROLES.includes(actor.grant.role) || !actor.grant.serviceId) throw new ForbiddenError(refusal);
+  return actor.grant.serviceId;
+}
+
+/** The team manager's service; anyone else is refused with `refusal`, which names what only a manager may do. */
+export function requireTeamManager(actor: Actor, refusal = 'Only a team manager can do this'): string {
+  if (actor.grant.role !== 'team_manager' || !actor.grant.serviceId) throw new ForbiddenError(refusal);
+  return actor.grant.serviceId;
 }
 
 export function createCaseRecords(db: Kysely<Database>, clock: Clock, audit: AuditService) {

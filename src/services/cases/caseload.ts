@@ -7,14 +7,13 @@ import { TEAM_DECISION_KINDS, compareUrgency, dueItems, type CaseFacts, type Due
 import { engagementIndicator, type Engagement } from '../../domain/engagement.js';
 import { isUuid } from '../../domain/ids.js';
 import { londonDate } from '../../domain/london-time.js';
-import { CLINICAL_TEAM_ROLES } from '../../domain/roles.js';
 import { caseClock, nextReviewDue, type CaseClock, type ReviewDue } from '../../domain/twelve-week-clock.js';
 import type { AuditService } from '../audit.js';
 import type { Clock } from '../clock.js';
-import { ForbiddenError, NotFoundError } from '../errors.js';
-import { caseworkersOf, createCaseAllocation, requireTeamManager, type Caseworker } from './case-allocation.js';
+import { NotFoundError } from '../errors.js';
+import { caseworkersOf, createCaseAllocation, type Caseworker } from './case-allocation.js';
 import { loadCaseFacts, recentContacts, type FactScope, type ScopedCase } from './case-facts.js';
-import type { CaseRecords } from './case-records.js';
+import { requireTeamManager, requireTeamMember, type CaseRecords } from './case-records.js';
 
 export type CaseloadEntry = {
   caseId: string;
@@ -43,10 +42,7 @@ const clockOf = (f: CaseFacts, today: string) => caseClock({ planAgreedOn: f.pla
 export function createCaseload(db: Kysely<Database>, clock: Clock, audit: AuditService, cases: CaseRecords) {
   const today = () => londonDate(clock.now());
 
-  function requireTeam(actor: Actor): string {
-    if (!CLINICAL_TEAM_ROLES.includes(actor.grant.role) || !actor.grant.serviceId) throw new ForbiddenError('Only the team has caseloads');
-    return actor.grant.serviceId;
-  }
+  const requireTeam = (actor: Actor): string => requireTeamMember(actor, 'Only the team has caseloads');
 
   /** The open cases a worker holds, most urgent first. */
   async function caseloadOf(serviceId: string, userId: string): Promise<CaseloadEntry[]> {

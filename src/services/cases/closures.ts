@@ -12,8 +12,8 @@ import { isFinalOnward } from '../../domain/onward-referral-state.js';
 import type { AuditService, RequestOrigin } from '../audit.js';
 import type { Clock } from '../clock.js';
 import { saveVersioned, updateWithVersion } from '../directory/versioned-update.js';
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError, uniqueViolation } from '../errors.js';
-import type { CaseRecords } from './case-records.js';
+import { ConflictError, NotFoundError, ValidationError, uniqueViolation } from '../errors.js';
+import { requireTeamManager, type CaseRecords } from './case-records.js';
 
 type Reader = Kysely<Database> | Transaction<Database>;
 
@@ -131,7 +131,7 @@ export function createClosures(db: Kysely<Database>, clock: Clock, audit: AuditS
 
     /** A team manager signs off a requested closure (the case closes) or sends it back (the case is open again). */
     async signOff(actor: Actor, caseId: string, version: number, decision: SignOffDecision, note: string, origin: RequestOrigin): Promise<void> {
-      if (actor.grant.role !== 'team_manager') throw new ForbiddenError('Only a team manager can sign off a closure.');
+      requireTeamManager(actor, 'Only a team manager can sign off a closure.');
       const c = await cases.get(actor, caseId);
       if (c.case_status !== 'closure_requested') throw new ConflictError(c, 'This case is not awaiting sign-off.');
       const reason = note.trim();
@@ -184,18 +184,17 @@ export function createClosures(db: Kysely<Database>, clock: Clock, audit: AuditS
 
     /** The team manager's own service's follow-up delay. */
     async followUpSetting(actor: Actor) {
-      if (actor.grant.role !== 'team_manager' || !actor.grant.serviceId) throw new ForbiddenError('Only a team manager can change this setting.');
-      const s = await db.selectFrom('service').select(['id', 'name', 'follow_up_after_days', 'version']).where('id', '=', actor.grant.serviceId).executeTakeFirst();
+      const serviceId = requireTeamManager(actor, 'Only a team manager can change this setting.');
+      const s = await db.selectFrom('service').select(['id', 'name', 'follow_up_after_days', 'version']).where('id', '=', serviceId).executeTakeFirst();
       if (!s) throw new NotFoundError('service');
       return s;
     },
 
     /** Sets how many days after closure a follow-up is due (7–730); cases already closed keep their date. */
     async setFollowUpAfterDays(actor: Actor, text: string, version: number, origin: RequestOrigin): Promise<number> {
-      if (actor.grant.role !== 'team_manager' || !actor.grant.serviceId) throw new ForbiddenError('Only a team manager can change this setting.');
+      const serviceId = requireTeamManager(actor, 'Only a team manager can change this setting.');
       const parsed = parseFollowUpAfterDays(text);
       if (!parsed.ok) throw new ValidationError({ followUpAfterDays: parsed.error });
-      const serviceId = actor.grant.serviceId;
       const now = clock.now();
       await saveVersioned(db, async (trx) => {
         const before = await trx.selectFrom('service').select('follow_up_after_days').where('id', '=', serviceId).executeTakeFirstOrThrow();

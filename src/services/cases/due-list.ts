@@ -5,13 +5,12 @@ import type { Database } from '../../db/schema.js';
 import type { Actor } from '../../domain/actor.js';
 import { dueItems, sortDueItems, type DueItem } from '../../domain/due-items.js';
 import { londonDate } from '../../domain/london-time.js';
-import { CLINICAL_TEAM_ROLES } from '../../domain/roles.js';
 import type { AuditService } from '../audit.js';
 import type { Clock } from '../clock.js';
-import { ForbiddenError, NotFoundError } from '../errors.js';
-import { caseworkersOf, requireTeamManager } from './case-allocation.js';
+import { NotFoundError } from '../errors.js';
+import { caseworkersOf } from './case-allocation.js';
 import { loadCaseFacts } from './case-facts.js';
-import type { CaseRecords } from './case-records.js';
+import { requireTeamManager, requireTeamMember, type CaseRecords } from './case-records.js';
 import { workerItems } from './caseload.js';
 
 /** A due item with the worker who holds its case. */
@@ -28,8 +27,7 @@ export function createDueList(db: Kysely<Database>, clock: Clock, audit: AuditSe
   return {
     /** What is due on the cases a worker holds (the actor by default; a team manager may ask for any worker of the service). */
     async forWorker(actor: Actor, userId: string = actor.userId): Promise<DueEntry[]> {
-      const serviceId = actor.grant.serviceId;
-      if (!CLINICAL_TEAM_ROLES.includes(actor.grant.role) || !serviceId) throw new ForbiddenError('Only the team has a due list');
+      const serviceId = requireTeamMember(actor, 'Only the team has a due list');
       let workerName = actor.displayName;
       if (userId !== actor.userId) {
         requireTeamManager(actor);

@@ -5,14 +5,13 @@ import { z } from 'zod';
 import type { Database, InterventionRow } from '../../db/schema.js';
 import type { Actor } from '../../domain/actor.js';
 import { isUuid } from '../../domain/ids.js';
-import { CLINICAL_TEAM_ROLES } from '../../domain/roles.js';
 import { OFFENCE_CATEGORIES } from '../../domain/referral-vocabulary.js';
 import type { AuditService, RequestOrigin } from '../audit.js';
 import type { Clock } from '../clock.js';
-import { ForbiddenError, NotFoundError, ValidationError, uniqueViolation } from '../errors.js';
+import { NotFoundError, ValidationError, uniqueViolation } from '../errors.js';
 import { parseOrThrow } from '../directory/validate.js';
 import { saveVersioned, updateWithVersion } from '../directory/versioned-update.js';
-import type { CaseRecords } from './case-records.js';
+import { requireTeamManager, requireTeamMember, type CaseRecords } from './case-records.js';
 
 /** The offences an entry may answer: every category but "not known". */
 export const CATALOGUE_OFFENCES = OFFENCE_CATEGORIES.filter((c) => c !== 'not_known');
@@ -31,15 +30,9 @@ const NAME_TAKEN = { name: 'Your service already has an intervention with that n
 export function createInterventions(db: Kysely<Database>, clock: Clock, audit: AuditService, cases: CaseRecords) {
   void cases;
 
-  function mayRead(actor: Actor): string {
-    if (!CLINICAL_TEAM_ROLES.includes(actor.grant.role) || !actor.grant.serviceId) throw new ForbiddenError('Only the team may read the intervention catalogue');
-    return actor.grant.serviceId;
-  }
+  const mayRead = (actor: Actor): string => requireTeamMember(actor, 'Only the team may read the intervention catalogue');
 
-  function mayManage(actor: Actor): string {
-    if (actor.grant.role !== 'team_manager' || !actor.grant.serviceId) throw new ForbiddenError('Only a team manager may change the intervention catalogue');
-    return actor.grant.serviceId;
-  }
+  const mayManage = (actor: Actor): string => requireTeamManager(actor, 'Only a team manager may change the intervention catalogue');
 
   /** An entry of the actor's service; another service's entries do not exist for them. */
   async function get(actor: Actor, id: string): Promise<InterventionRow> {

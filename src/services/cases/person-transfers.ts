@@ -7,8 +7,8 @@ import { isUuid } from '../../domain/ids.js';
 import { londonDate } from '../../domain/london-time.js';
 import type { AuditService, RequestOrigin } from '../audit.js';
 import type { Clock } from '../clock.js';
-import { ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
-import type { CaseRecords } from './case-records.js';
+import { NotFoundError, ValidationError } from '../errors.js';
+import { requireTeamManager, type CaseRecords } from './case-records.js';
 
 /** Person columns copied to the receiving service's record. */
 const COPIED = [
@@ -19,10 +19,7 @@ const COPIED = [
 export function createPersonTransfers(db: Kysely<Database>, clock: Clock, audit: AuditService, cases: CaseRecords) {
   void cases;
 
-  function requireManager(actor: Actor): string {
-    if (actor.grant.role !== 'team_manager' || !actor.grant.serviceId) throw new ForbiddenError('Only a team manager can transfer a person to another service.');
-    return actor.grant.serviceId;
-  }
+  const requireManager = (actor: Actor): string => requireTeamManager(actor, 'Only a team manager can transfer a person to another service.');
 
   async function personIn(serviceId: string, personId: string) {
     const person = isUuid(personId) ? await db.selectFrom('person').selectAll().where('id', '=', personId).where('service_id', '=', serviceId).executeTakeFirst() : undefined;

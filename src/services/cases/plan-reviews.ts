@@ -8,8 +8,8 @@ import { extensionProblems, reviewRecordProblems } from '../../domain/support-pl
 import { caseEndsOn } from '../../domain/twelve-week-clock.js';
 import type { AuditService, RequestOrigin } from '../audit.js';
 import type { Clock } from '../clock.js';
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
-import type { CaseRecords } from './case-records.js';
+import { ConflictError, NotFoundError, ValidationError } from '../errors.js';
+import { requireTeamManager, type CaseRecords } from './case-records.js';
 
 export type ExtensionDecision = 'approved' | 'refused';
 
@@ -87,7 +87,7 @@ export function createPlanReviews(db: Kysely<Database>, clock: Clock, audit: Aud
 
     /** A team manager approves (the clock's end moves) or refuses a waiting extension. */
     async decideExtension(actor: Actor, extensionId: string, decision: ExtensionDecision, origin: RequestOrigin): Promise<{ caseId: string }> {
-      if (actor.grant.role !== 'team_manager') throw new ForbiddenError('Only a team manager may decide on an extension');
+      requireTeamManager(actor, 'Only a team manager may decide on an extension');
       if (decision !== 'approved' && decision !== 'refused') throw new ValidationError({ decision: 'Select approve or refuse' });
       const ext = isUuid(extensionId) ? await db.selectFrom('case_extension').selectAll().where('id', '=', extensionId).where('service_id', '=', actor.grant.serviceId ?? '').executeTakeFirst() : undefined;
       if (!ext) throw new NotFoundError('extension');

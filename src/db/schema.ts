@@ -1,5 +1,5 @@
 // The tables as Kysely sees them. Keep in step with the SQL files in ./migrations.
-import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { ColumnType, Generated, GeneratedAlways, Insertable, Selectable, Updateable } from 'kysely';
 import type { Role } from '../domain/roles.js';
 import type { SiteKind } from '../domain/site-kinds.js';
 import type { Pathway } from '../domain/pathways.js';
@@ -275,6 +275,8 @@ export interface CaseAllocationTable {
   reason: Generated<string>;
   allocated_by: string;
   allocated_at: Date;
+  /** Tie-break for two allocations at the same instant. */
+  seq: GeneratedAlways<string>;
 }
 
 export interface AssessmentTable {

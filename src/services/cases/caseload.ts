@@ -145,6 +145,7 @@ export function createCaseload(db: Kysely<Database>, clock: Clock, audit: AuditS
         .select(['a.id', 'a.allocated_at', 'a.reason', 'f.display_name as from_name', 't.display_name as to_name', 'b.display_name as by_name'])
         .where('a.case_id', '=', c.id)
         .orderBy('a.allocated_at')
+        .orderBy('a.seq')
         .execute();
     },
   };

@@ -9,6 +9,10 @@ import type { ContactOutcome } from '../domain/engagement.js';
 import type { ClosureReason } from '../domain/closure.js';
 import type { NeedLevel } from '../domain/assessment-form.js';
 import type { ContactKind } from '../domain/contact-rules.js';
+import type { DisclosureKind, DisclosureRecipient, DisclosureBasis, LegalBasis, DisclosureStatus } from '../domain/disclosure-basis.js';
+import type { CourtReportPurpose, CourtReportSections, CourtReportState } from '../domain/court-report-state.js';
+import type { Compliance, DisposalKind, SentenceKind, TreatmentRequirement } from '../domain/disposals.js';
+import type { CustodyRiskLevel, FitnessForInterview } from '../domain/custody-advice.js';
 
 export type { ClosureReason, ContactKind };
 
@@ -276,7 +280,7 @@ export interface CaseAllocationTable {
   allocated_by: string;
   allocated_at: Date;
   /** Tie-break for two allocations at the same instant. */
-  seq: GeneratedAlways<string>;
+  seq: GeneratedAlways<number>;
 }
 
 export interface AssessmentTable {
@@ -514,6 +518,146 @@ export interface SchemaMigrationTable {
   applied_at: CreatedAt;
 }
 
+export interface DisclosureTable {
+  id: Generated<string>;
+  service_id: string;
+  person_id: string;
+  case_id: string | null;
+  referral_id: string | null;
+  recipient: DisclosureRecipient;
+  recipient_name: string;
+  site_id: string | null;
+  disclosure_kind: DisclosureKind;
+  content: string;
+  purpose: string;
+  basis: DisclosureBasis;
+  consent_screening_id: string | null;
+  legal_basis: LegalBasis | null;
+  legal_basis_reason: Generated<string>;
+  disclosure_status: DisclosureStatus;
+  requested_by: string;
+  requested_at: Date;
+  approved_by: string | null;
+  decided_at: Date | null;
+  decision_reason: Generated<string>;
+  disclosed_at: Date | null;
+  version: Version;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface CustodyAdviceTable {
+  id: Generated<string>;
+  service_id: string;
+  person_id: string;
+  referral_id: string;
+  site_id: string;
+  fit_for_interview: FitnessForInterview;
+  fitness_notes: Generated<string>;
+  appropriate_adult_needed: boolean;
+  risk_level: CustodyRiskLevel;
+  risk_management: Generated<string>;
+  healthcare_review_needed: boolean;
+  healthcare_review_reason: Generated<string>;
+  suggested_referral: Generated<string>;
+  disclosure_id: string;
+  given_by: string;
+  given_at: Date;
+}
+
+export interface CourtReportTable {
+  id: Generated<string>;
+  service_id: string;
+  person_id: string;
+  case_id: string;
+  court_site_id: string;
+  hearing_on: string;
+  due_on: string;
+  purpose: CourtReportPurpose;
+  period_from: string;
+  period_to: string;
+  sections: ColumnType<CourtReportSections, string | undefined, string>;
+  report_version: Generated<number>;
+  first_version_id: string | null;
+  report_state: Generated<CourtReportState>;
+  basis: Generated<DisclosureBasis>;
+  legal_basis: LegalBasis | null;
+  legal_basis_reason: Generated<string>;
+  drafted_by: string;
+  submitted_by: string | null;
+  submitted_at: Date | null;
+  returned_reason: Generated<string>;
+  signed_off_by: string | null;
+  issued_at: Date | null;
+  /** Buffer from a server, Uint8Array from PGlite: read with Buffer.from. */
+  pdf: Uint8Array | null;
+  disclosure_id: string | null;
+  version: Version;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface DisposalTable {
+  id: Generated<string>;
+  service_id: string;
+  person_id: string;
+  case_id: string | null;
+  disposal_kind: DisposalKind;
+  decided_on: string;
+  decided_by: Generated<string>;
+  offence: Generated<string>;
+  bail_conditions: Generated<string>;
+  sentence_kind: SentenceKind | null;
+  treatment_requirements: ColumnType<TreatmentRequirement[], TreatmentRequirement[] | undefined, TreatmentRequirement[]>;
+  unpaid_work_hours: number | null;
+  custody_months: number | null;
+  notes: Generated<string>;
+  recorded_by: string;
+  recorded_at: Date;
+  version: Version;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface DisposalConditionTable {
+  id: Generated<string>;
+  service_id: string;
+  disposal_id: string;
+  description: string;
+  deadline_on: string;
+  compliance: Generated<Compliance>;
+  compliance_on: string | null;
+  plan_intervention_id: string | null;
+  reported_disclosure_id: string | null;
+  version: Version;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface PaybackHoursTable {
+  id: Generated<string>;
+  service_id: string;
+  disposal_id: string;
+  worked_on: string;
+  hours: number;
+  recorded_by: string;
+  recorded_at: Date;
+}
+
+export interface TrainingSessionTable {
+  id: Generated<string>;
+  service_id: string;
+  delivered_on: string;
+  audience: 'police' | 'court' | 'probation' | 'youth_justice' | 'other';
+  site_id: string | null;
+  topic: string;
+  attendees: number;
+  trainer: string;
+  notes: Generated<string>;
+  recorded_by: string;
+  recorded_at: Date;
+}
+
 export interface Database {
   service: ServiceTable;
   site: SiteTable;
@@ -547,6 +691,13 @@ export interface Database {
   follow_up: FollowUpTable;
   amendment: AmendmentTable;
   person_transfer: PersonTransferTable;
+  disclosure: DisclosureTable;
+  custody_advice: CustodyAdviceTable;
+  court_report: CourtReportTable;
+  disposal: DisposalTable;
+  disposal_condition: DisposalConditionTable;
+  payback_hours: PaybackHoursTable;
+  training_session: TrainingSessionTable;
 }
 
 export type ServiceRow = Selectable<ServiceTable>;
@@ -564,5 +715,11 @@ export type SupportPlanRow = Selectable<SupportPlanTable>;
 export type OnwardReferralRow = Selectable<OnwardReferralTable>;
 export type ContactRow = Selectable<ContactTable>;
 export type RestorativeSessionRow = Selectable<RestorativeSessionTable>;
+export type DisclosureRow = Selectable<DisclosureTable>;
+export type CustodyAdviceRow = Selectable<CustodyAdviceTable>;
+export type CourtReportRow = Selectable<CourtReportTable>;
+export type DisposalRow = Selectable<DisposalTable>;
+export type DisposalConditionRow = Selectable<DisposalConditionTable>;
+export type TrainingSessionRow = Selectable<TrainingSessionTable>;
 export type NewAppUser = Insertable<AppUserTable>;
 export type AppUserUpdate = Updateable<AppUserTable>;

@@ -27,6 +27,12 @@ import { createRestorativeSessions } from './cases/restorative-sessions.js';
 import { createClosures } from './cases/closures.js';
 import { createAmendments } from './cases/amendments.js';
 import { createPersonTransfers } from './cases/person-transfers.js';
+import { createDisclosures } from './justice/disclosures.js';
+import { createCustodyAdvice } from './justice/custody-advice.js';
+import { createCourtReports } from './justice/court-reports.js';
+import { createDisposals } from './justice/disposals.js';
+import { createSharedWithSite } from './justice/shared-with-site.js';
+import { createTrainingLog } from './justice/training-log.js';
 
 export function createServices(handle: DatabaseHandle, clock: Clock) {
   const { db } = handle;
@@ -61,6 +67,12 @@ export function createServices(handle: DatabaseHandle, clock: Clock) {
     closures: createClosures(db, clock, audit, cases),
     amendments: createAmendments(db, clock, audit, cases),
     personTransfers: createPersonTransfers(db, clock, audit, cases),
+    disclosures: createDisclosures(db, clock, audit, cases),
+    custodyAdvice: createCustodyAdvice(db, clock, audit, cases),
+    courtReports: createCourtReports(db, clock, audit, cases),
+    disposals: createDisposals(db, clock, audit, cases),
+    sharedWithSite: createSharedWithSite(db, clock, audit, cases),
+    trainingLog: createTrainingLog(db, clock, audit, cases),
     installationSecret: (name: string) => installationSecret(db, name),
     /** Synthetic demo activity (people, referrals, screens) for a demo profile. */
     demoActivity: (profileName: string) => seedActivity(db, clock, profileName),

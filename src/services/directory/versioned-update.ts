@@ -5,7 +5,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { ConflictError } from '../errors.js';
 
-type VersionedTable = 'service' | 'site' | 'partner_organisation' | 'app_user' | 'person' | 'referral' | 'screening' | 'case_episode' | 'assessment' | 'intervention' | 'support_plan' | 'onward_referral' | 'contact' | 'restorative_session';
+type VersionedTable = 'service' | 'site' | 'partner_organisation' | 'app_user' | 'person' | 'referral' | 'screening' | 'case_episode' | 'assessment' | 'intervention' | 'support_plan' | 'onward_referral' | 'contact' | 'restorative_session' | 'disclosure' | 'court_report' | 'disposal' | 'disposal_condition';
 
 class StaleVersion extends Error {}
 

@@ -13,6 +13,7 @@ import { referralRoutes } from './referrals.js';
 import { screeningRoutes } from './screening.js';
 import { custodyRoutes } from './custody.js';
 import { caseRoutes } from './cases/index.js';
+import { justiceRoutes } from './justice/index.js';
 
 export async function registerRoutes(app: FastifyInstance, options: { signInAttemptsPerMinute: number }) {
   await healthRoutes(app);
@@ -28,4 +29,5 @@ export async function registerRoutes(app: FastifyInstance, options: { signInAtte
   await screeningRoutes(app);
   await custodyRoutes(app);
   await caseRoutes(app);
+  await justiceRoutes(app);
 }

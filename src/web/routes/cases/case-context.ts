@@ -9,6 +9,9 @@ export const CASE_SECTIONS = [
   { key: 'plan', text: 'Support plan', path: '/plan' },
   { key: 'onward', text: 'Onward referrals', path: '/onward-referrals' },
   { key: 'contacts', text: 'Contacts', path: '/contacts' },
+  { key: 'disclosures', text: 'Disclosures', path: '/disclosures' },
+  { key: 'court-reports', text: 'Court reports', path: '/court-reports' },
+  { key: 'justice-outcomes', text: 'Justice outcomes', path: '/justice-outcomes' },
   { key: 'closure', text: 'Closure', path: '/closure' },
   { key: 'history', text: 'History', path: '/history' },
 ] as const;

@@ -1,0 +1,10 @@
+// (being built)
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.js';
+import type { AuditService } from '../audit.js';
+import type { Clock } from '../clock.js';
+import type { CaseRecords } from '../cases/case-records.js';
+
+export function createDisposals(_db: Kysely<Database>, _clock: Clock, _audit: AuditService, _cases: CaseRecords) {
+  return {};
+}

@@ -537,7 +537,7 @@ export interface DisclosureTable {
   disclosure_status: DisclosureStatus;
   requested_by: string;
   requested_at: Date;
-  approved_by: string | null;
+  decided_by: string | null;
   decided_at: Date | null;
   decision_reason: Generated<string>;
   disclosed_at: Date | null;

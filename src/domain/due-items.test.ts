@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { compareUrgency, dueItems, sortDueItems, type CaseFacts, type DueItem } from './due-items.js';
+import { DUE_KIND_LABELS, compareUrgency, courtReportDueItems, dueItems, sortDueItems, type CaseFacts, type CourtReportDueFact, type DueItem } from './due-items.js';
 
 const TODAY = '2026-11-23';
 
@@ -84,6 +84,20 @@ test('a follow-up after closure is due on its date until it is recorded; only fo
   assert.deepEqual(dueItems({ ...closed, followUpRecorded: true }, TODAY), []);
   assert.deepEqual(dueItems({ ...closed, followUpDueOn: '2025-11-22' }, TODAY), [], 'more than a year past');
   assert.deepEqual(dueItems({ ...closed, followUpDueOn: null }, TODAY), []);
+});
+
+test('a court report not yet issued shows from 7 days before it is due, and is overdue once its due day has passed', () => {
+  const report: CourtReportDueFact = { reportId: 'r1', caseId: 'c1', personName: 'Ottilie Quennell', courtName: "Calder Vale Magistrates' Court", hearingOn: '2026-12-04', dueOn: '2026-12-01', state: 'draft' };
+  assert.deepEqual(courtReportDueItems([report], TODAY), [], '8 days ahead: not listed yet');
+  const [due] = courtReportDueItems([{ ...report, dueOn: '2026-11-30' }], TODAY);
+  assert.deepEqual(only([due!]), ['court_report:2026-11-30:due']);
+  assert.equal(due!.reportId, 'r1', 'the item names its report');
+  assert.equal(DUE_KIND_LABELS[due!.kind], 'Court report due');
+  assert.equal(due!.text, "Report to Calder Vale Magistrates' Court for the hearing on 4 December 2026: finish the draft and send it for sign-off");
+  assert.deepEqual(only(courtReportDueItems([{ ...report, dueOn: TODAY }], TODAY)), ['court_report:2026-11-23:due']);
+  const [late] = courtReportDueItems([{ ...report, dueOn: '2026-11-22', state: 'awaiting_sign_off' }], TODAY);
+  assert.deepEqual(only([late!]), ['court_report:2026-11-22:overdue']);
+  assert.match(late!.text, /waiting for a manager to sign it off/);
 });
 
 test('items sort by date, then kind, then name', () => {

@@ -3,6 +3,7 @@ import { addDays, daysBetween } from './calendar-date.js';
 import { missedContactsToFollowUp, type ContactFact } from './contact-follow-up.js';
 import { londonDate } from './london-time.js';
 import { waitingTooLong, type OnwardReferralState } from './onward-referral-state.js';
+import { sayDate } from './support-plan.js';
 import { caseClock, type CaseClockState, type Extension } from './twelve-week-clock.js';
 
 export const DUE_KINDS = [
@@ -15,6 +16,7 @@ export const DUE_KINDS = [
   'extension_decision',
   'closure_sign_off',
   'follow_up',
+  'court_report',
 ] as const;
 export type DueKind = (typeof DUE_KINDS)[number];
 
@@ -28,6 +30,7 @@ export const DUE_KIND_LABELS: Record<DueKind, string> = {
   extension_decision: 'Extension to decide',
   closure_sign_off: 'Closure to sign off',
   follow_up: 'Follow-up after closure',
+  court_report: 'Court report due',
 };
 
 /** Decisions that fall to the team manager: on the team's list, not on a worker's. */
@@ -43,6 +46,8 @@ export const MISSED_CONTACT_FOLLOW_UP_DAYS = 1;
 export const DECISION_WITHIN_DAYS = 2;
 /** Follow-ups after closure stay on the list for a year after they fell due; older ones are past asking. */
 export const FOLLOW_UP_LOOKBACK_DAYS = 365;
+/** A court report not yet issued shows as due from 7 days before the day the court needs it. */
+export const COURT_REPORT_LOOKAHEAD_DAYS = 7;
 
 export type WaitingReferralFact = { id: string; partnerName: string; state: OnwardReferralState; sentOn: string | null; typicalWaitDays: number | null };
 
@@ -69,7 +74,8 @@ export type CaseFacts = {
   followUpRecorded: boolean;
 };
 
-export type DueItem = { kind: DueKind; caseId: string; personName: string; dueOn: string; overdue: boolean; text: string };
+/** The item is due on `caseId`; a court report item also names its report. */
+export type DueItem = { kind: DueKind; caseId: string; personName: string; dueOn: string; overdue: boolean; text: string; reportId?: string };
 
 /** Overdue once the due day has passed: due today is not overdue. */
 const isOverdue = (dueOn: string, today: string): boolean => daysBetween(today, dueOn) < 0;
@@ -115,6 +121,27 @@ export function dueItems(f: CaseFacts, today: string): DueItem[] {
     add('extension_decision', addDays(londonDate(requestedAt), DECISION_WITHIN_DAYS), 'Extension requested: approve or refuse it');
   }
   return items;
+}
+
+/** A court report that is not issued yet (a draft, or waiting for sign-off). */
+export type CourtReportDueFact = {
+  reportId: string;
+  caseId: string;
+  personName: string;
+  courtName: string;
+  hearingOn: string;
+  dueOn: string;
+  state: 'draft' | 'awaiting_sign_off';
+};
+
+/** Court reports due within the look-ahead, overdue once their due day has passed. */
+export function courtReportDueItems(reports: readonly CourtReportDueFact[], today: string): DueItem[] {
+  return reports
+    .filter((r) => daysBetween(today, r.dueOn) <= COURT_REPORT_LOOKAHEAD_DAYS)
+    .map((r) => ({
+      kind: 'court_report' as const, caseId: r.caseId, personName: r.personName, dueOn: r.dueOn, overdue: isOverdue(r.dueOn, today), reportId: r.reportId,
+      text: `Report to ${r.courtName} for the hearing on ${sayDate(r.hearingOn)}: ${r.state === 'awaiting_sign_off' ? 'waiting for a manager to sign it off and issue it' : 'finish the draft and send it for sign-off'}`,
+    }));
 }
 
 const KIND_ORDER = new Map(DUE_KINDS.map((k, i) => [k, i]));

@@ -181,7 +181,19 @@ export async function buildApp(services: Services, config: Config, options: AppO
 
   app.setErrorHandler(async (error, request, reply) => {
     const json = wantsJson(request);
-    if (error instanceof NotFoundError) return json ? reply.code(404).send({ error: 'Not found' }) : reply.code(404).page('pages/errors/not-found.njk');
+    if (error instanceof NotFoundError) {
+      // A signed-in user asking for a record that is missing or out of their scope: recorded, as both look the same to them.
+      const actor = actorOf(request);
+      if (actor) {
+        await services.audit.record({ actor }, originOf(request), {
+          action: 'request.not_found',
+          subjectType: 'route',
+          subjectId: `${request.method} ${request.routeOptions.url ?? ''}`.slice(0, 200),
+          detail: { path: request.url.split('?')[0]!.slice(0, 500) },
+        });
+      }
+      return json ? reply.code(404).send({ error: 'Not found' }) : reply.code(404).page('pages/errors/not-found.njk');
+    }
     if (error instanceof ForbiddenError) return json ? reply.code(403).send({ error: error.message }) : reply.code(403).page('pages/errors/forbidden.njk', { message: error.message });
     if (error instanceof ValidationError) return json ? reply.code(400).send({ errors: error.fieldErrors }) : reply.code(400).page('pages/errors/bad-request.njk', { errors: Object.values(error.fieldErrors) });
     if (error instanceof ConflictError) return json ? reply.code(409).send({ error: error.message }) : reply.code(409).page('pages/errors/conflict.njk', { message: error.message });

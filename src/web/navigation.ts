@@ -15,6 +15,7 @@ const DUE: NavItem = { text: 'Due', href: '/due' };
 const PEOPLE: NavItem = { text: 'People', href: '/people' };
 const SESSIONS: NavItem = { text: 'Restorative sessions', href: '/restorative-sessions' };
 const COURT_REPORTS: NavItem = { text: 'Court reports', href: '/court-reports' };
+const TRAINING: NavItem = { text: 'Training', href: '/training' };
 const DIRECTORY: NavItem = { text: 'Sites and partners', href: '/directory' };
 
 export function navigationFor(role: Role | null): NavItem[] {
@@ -23,11 +24,11 @@ export function navigationFor(role: Role | null): NavItem[] {
     case 'administrator':
       return [home, ...ADMIN];
     case 'practitioner':
-      return [home, TODAY, MY_CASES, DUE, PEOPLE, COURT_REPORTS, SESSIONS, DIRECTORY];
+      return [home, TODAY, MY_CASES, DUE, PEOPLE, COURT_REPORTS, SESSIONS, TRAINING, DIRECTORY];
     case 'support_worker':
       return [home, MY_CASES, DUE, PEOPLE, SESSIONS];
     case 'team_manager':
-      return [home, TODAY, { text: 'Team caseloads', href: '/team/caseloads' }, DUE, PEOPLE, COURT_REPORTS, { text: 'Approvals', href: '/disclosures/approvals' }, SESSIONS, DIRECTORY];
+      return [home, TODAY, { text: 'Team caseloads', href: '/team/caseloads' }, DUE, PEOPLE, COURT_REPORTS, { text: 'Approvals', href: '/disclosures/approvals' }, SESSIONS, TRAINING, DIRECTORY];
     case 'custody_court_staff':
       return [home, { text: 'Your referrals and advice', href: '/custody' }];
     case 'partner_worker':

@@ -4,6 +4,7 @@ import type { Actor } from '../../src/domain/actor.js';
 import type { Role } from '../../src/domain/roles.js';
 import type { OffenceCategory } from '../../src/domain/referral-vocabulary.js';
 import type { RequestOrigin } from '../../src/services/audit.js';
+import type { ConsentDecision } from '../../src/domain/screening-form.js';
 
 export const TEST_ORIGIN: RequestOrigin = { ipAddress: '127.0.0.1', userAgent: 'test' };
 
@@ -27,10 +28,12 @@ export type OpenCaseOptions = {
   offenceCategory?: OffenceCategory;
   /** When the referral was made; the clock's now when not given. */
   referredAt?: Date;
+  /** The person's decision on sharing with justice agencies; given when not set. */
+  justiceSharing?: ConsentDecision;
 };
 
 /** Opens a case as the team does: a referral, a new person, a completed screen whose outcome is full assessment. */
-export async function openCase(services: Services, practitioner: Actor, options: OpenCaseOptions): Promise<{ caseId: string; personId: string; referralId: string }> {
+export async function openCase(services: Services, practitioner: Actor, options: OpenCaseOptions): Promise<{ caseId: string; personId: string; referralId: string; siteId: string }> {
   const sites = await services.sites.listForService(practitioner.grant.serviceId!);
   const site = options.siteCode ? sites.find((s) => s.code === options.siteCode) : sites.find((s) => s.site_kind === 'custody_suite');
   if (!site) throw new Error('No such site');
@@ -43,11 +46,12 @@ export async function openCase(services: Services, practitioner: Actor, options:
   }, TEST_ORIGIN);
   const person = await services.referrals.recordNewPerson(practitioner, referral.id, null, TEST_ORIGIN);
   const screening = await services.screenings.open(practitioner, referral.id, TEST_ORIGIN);
+  const justice = options.justiceSharing ?? 'given';
   const { caseId } = await services.screenings.save(practitioner, referral.id, screening.version, {
     findings: { mental_health: { finding: 'identified', notes: 'Low mood' } },
-    consent: { assessment: { decision: 'given', decidedBy: '', notes: '' }, justice_sharing: { decision: 'given', decidedBy: '', notes: '' }, health_sharing: { decision: 'given', decidedBy: '', notes: '' } },
+    consent: { assessment: { decision: 'given', decidedBy: '', notes: '' }, justice_sharing: { decision: justice, decidedBy: justice === 'lacks_capacity' ? 'Dr Ellery Vance, forensic medical examiner' : '', notes: '' }, health_sharing: { decision: 'given', decidedBy: '', notes: '' } },
     childPathway: null, outcome: 'full_assessment', urgency: 'routine', riskInCustody: '', notes: '',
   } as never, true, TEST_ORIGIN);
   if (!caseId) throw new Error('No case opened');
-  return { caseId, personId: person.id, referralId: referral.id };
+  return { caseId, personId: person.id, referralId: referral.id, siteId: site.id };
 }

@@ -83,6 +83,11 @@ export function createSupportPlans(db: Kysely<Database>, clock: Clock, audit: Au
         const r = removed.find((x) => x.id === b.plan_intervention_id)!;
         problems[`intervention-${r.interventionId}`] = `${r.name} is booked on a restorative session: cancel the booking before taking it out of the plan`;
       }
+      const linked = await db.selectFrom('disposal_condition').select('plan_intervention_id').where('plan_intervention_id', 'in', removed.map((r) => r.id)).execute();
+      for (const l of linked) {
+        const r = removed.find((x) => x.id === l.plan_intervention_id)!;
+        problems[`intervention-${r.interventionId}`] ??= `${r.name} is the work a condition of a justice outcome rests on: keep it in the plan and record how it went instead`;
+      }
     }
     if (Object.keys(problems).length > 0) throw new ValidationError(problems);
     return { existing, removed };

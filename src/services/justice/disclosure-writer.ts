@@ -82,7 +82,7 @@ export async function writeDisclosure(trx: Transaction<Database>, audit: AuditSe
       disclosure_status: status,
       requested_by: actor.userId,
       requested_at: now,
-      approved_by: basis === 'legal_basis' && byManager ? actor.userId : null,
+      decided_by: basis === 'legal_basis' && byManager ? actor.userId : null,
       decided_at: basis === 'legal_basis' && byManager ? now : null,
       disclosed_at: status === 'disclosed' ? now : null,
     })

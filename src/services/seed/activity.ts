@@ -25,6 +25,7 @@ import {
 import { getProfile } from './profiles.js';
 import { addDays } from '../../domain/calendar-date.js';
 import { CASE_WORK_TABLES, emptyCaseWork, generateCaseWork, loadCaseTeams, type CaseTeam, type CaseWorkRows } from './case-activity.js';
+import { renderCourtReportPdfs } from './justice-activity-courts.js';
 
 // ---------------------------------------------------------------------------------------------
 // A seeded random sequence.
@@ -865,6 +866,7 @@ export async function seedActivity(db: Kysely<Database>, clock: Clock, profileNa
     if (existing) throw new Error('These services already have referrals, so no demo activity was added');
   }
   const rows = generateActivity(plan);
+  await renderCourtReportPdfs(rows.caseWork);
   const counts = countsOf(rows);
   await db.transaction().execute(async (trx) => {
     await insertAll(trx, 'person', rows.people);

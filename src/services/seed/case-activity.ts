@@ -13,9 +13,10 @@ import type { Pathway } from '../../domain/pathways.js';
 import type { ActivityRows, ActivityService, ActivityUser, Random } from './activity.js';
 import { closeCase, followUps, requestClosure, timeClosure } from './case-activity-closure.js';
 import { bookSessions, contactsFor, leaveMissedContactsToFollowUp, sessionsFor } from './case-activity-contacts.js';
-import { onwardReferralsFor } from './case-activity-onward.js';
+import { leaveReferralsToActOn, onwardReferralsFor } from './case-activity-onward.js';
 import { allocate, assess, planFor } from './case-activity-plan.js';
 import { catalogueRows } from './intervention-catalogue.js';
+import { emptyJusticeWork, generateJusticeWork, JUSTICE_TABLES, type JusticeRows } from './justice-activity.js';
 
 export type CasePartner = { id: string; name: string; pathway: Pathway; typicalWaitDays: number | null; /** Partner workers who record their side of a referral. */ workers: ActivityUser[] };
 /** Who else works a service's cases: support workers, team managers, volunteer facilitators, and the partner directory. */
@@ -36,11 +37,11 @@ export type CaseWorkRows = {
   sessions: Array<Insertable<RestorativeSessionTable> & { id: string; starts_at: Date; places: number }>;
   bookings: Array<Insertable<RestorativeBookingTable>>;
   followUps: Array<Insertable<FollowUpTable>>;
-};
+} & JusticeRows;
 
 export const emptyCaseWork = (): CaseWorkRows => ({
   interventions: [], allocations: [], assessments: [], plans: [], planInterventions: [], reviews: [], extensions: [], onwardReferrals: [], onwardEvents: [],
-  interimSupport: [], contacts: [], sessions: [], bookings: [], followUps: [],
+  interimSupport: [], contacts: [], sessions: [], bookings: [], followUps: [], ...emptyJusticeWork(),
 });
 
 /** The tables in the order their rows can be inserted (each after the rows it refers to). */
@@ -48,7 +49,7 @@ export const CASE_WORK_TABLES: ReadonlyArray<readonly [keyof CaseWorkRows, keyof
   ['interventions', 'intervention'], ['allocations', 'case_allocation'], ['assessments', 'assessment'], ['plans', 'support_plan'],
   ['planInterventions', 'plan_intervention'], ['reviews', 'plan_review'], ['extensions', 'case_extension'], ['onwardReferrals', 'onward_referral'],
   ['onwardEvents', 'onward_referral_event'], ['interimSupport', 'interim_support'], ['contacts', 'contact'], ['sessions', 'restorative_session'],
-  ['bookings', 'restorative_booking'], ['followUps', 'follow_up'],
+  ['bookings', 'restorative_booking'], ['followUps', 'follow_up'], ...JUSTICE_TABLES,
 ];
 
 export type CaseRow = Insertable<CaseEpisodeTable> & { id: string; opened_at: Date; service_id: string; person_id: string };
@@ -169,6 +170,8 @@ export function generateCaseWork(rng: Random, service: ActivityService, now: Dat
   for (const s of states) if (s.closing === 'closed') closeCase(ctx, s);
   followUps(ctx, states, rows.referrals.filter((r) => r.service_id === service.id));
   leaveMissedContactsToFollowUp(ctx, states);
+  leaveReferralsToActOn(ctx, states);
+  generateJusticeWork(ctx, states, rows);
 }
 
 const noons = new Map<string, number>();

@@ -172,6 +172,8 @@ const westYorkshire: Profile = {
     { username: 'custody-officer', displayName: 'Liam Holroyd', jobTitle: 'Custody sergeant', email: 'liam.holroyd@example.org', grants: [{ role: 'custody_court_staff', service: 'calder-vale', site: 'CV-CS1' }] },
     { username: 'court', displayName: 'Patience Mensah', jobTitle: 'Legal adviser', email: 'patience.mensah@example.org', grants: [{ role: 'custody_court_staff', service: 'calder-vale', site: 'CV-MC1' }] },
     { username: 'partner', displayName: 'Fiona Greenwood', jobTitle: 'CAMHS clinician', email: 'fiona.greenwood@example.org', grants: [{ role: 'partner_worker', service: 'calder-vale', partner: 'Calder Vale CAMHS' }] },
+    { username: 'partner.womens', displayName: 'Rosalind Oduya', jobTitle: "Women's centre support worker", email: 'rosalind.oduya@example.org', grants: [{ role: 'partner_worker', service: 'calder-vale', partner: "Pennine Women's Centre" }] },
+    { username: 'partner.recovery', displayName: 'Declan Murgatroyd', jobTitle: 'Recovery worker', email: 'declan.murgatroyd@example.org', grants: [{ role: 'partner_worker', service: 'calder-vale', partner: 'Calder Vale Recovery Hub' }] },
     { username: 'volunteer', displayName: 'Harold Brearley', jobTitle: 'Restorative justice volunteer', email: 'harold.brearley@example.org', grants: [{ role: 'volunteer', service: 'calder-vale' }] },
     {
       username: 'commissioner',
@@ -268,6 +270,7 @@ const london: Profile = {
     { username: 'custody-officer', displayName: 'Marek Nowicki', jobTitle: 'Custody sergeant', email: 'marek.nowicki@example.org', grants: [{ role: 'custody_court_staff', service: 'london-trial', site: 'LDN-CS01' }] },
     { username: 'court', displayName: 'Abena Owusu', jobTitle: 'Court legal adviser', email: 'abena.owusu@example.org', grants: [{ role: 'custody_court_staff', service: 'london-trial', site: 'LDN-MC01' }] },
     { username: 'partner', displayName: 'Shona McAllister', jobTitle: "Women's centre caseworker", email: 'shona.mcallister@example.org', grants: [{ role: 'partner_worker', service: 'london-trial', partner: "Marigold Women's Centre" }] },
+    { username: 'partner.recovery', displayName: 'Kwabena Asante-Lowe', jobTitle: 'Criminal justice recovery worker', email: 'kwabena.asante-lowe@example.org', grants: [{ role: 'partner_worker', service: 'london-trial', partner: 'Clearwater Drug and Alcohol Service' }] },
     { username: 'volunteer', displayName: 'Winston Clarke', jobTitle: `Restorative justice volunteer, ${LONDON_CHARITY}`, email: 'winston.clarke@example.org', grants: [{ role: 'volunteer', service: 'london-trial' }] },
     { username: 'commissioner', displayName: 'Helena Marchetti', jobTitle: 'Health and justice commissioning analyst', email: 'helena.marchetti@example.org', grants: [{ role: 'commissioner', service: 'london-trial' }] },
   ],

@@ -1,8 +1,10 @@
-// Custody and court staff: alert the team about someone, and follow only the referrals they made.
+// Custody and court staff: alert the team about someone, follow only the referrals they made, and read the
+// advice and reports the team shared with their custody suite or court.
 import type { FastifyInstance } from 'fastify';
 import { isCourt } from '../../domain/site-kinds.js';
 import { REFERRAL_STATE_LABELS } from '../../domain/referral-state.js';
 import { readReferralInput } from '../../services/referrals/referral-input.js';
+import { SHARED_LIST_LIMIT } from '../../services/justice/shared-with-site.js';
 import { errorSummary, formFields } from '../forms.js';
 import { originOf, requireActor } from '../request-context.js';
 import { newReferralValues, referralChoices } from './referral-form.js';
@@ -22,11 +24,18 @@ export async function custodyRoutes(app: FastifyInstance) {
   app.get('/custody', { config: custody }, async (request, reply) => {
     const { actor, site } = await siteOf(request);
     const referrals = await services.referrals.madeBy(actor);
+    const shared = await services.sharedWithSite.list(actor, originOf(request));
     const saved = (request.query as Record<string, unknown>).saved;
     return reply.page('pages/custody/index.njk', {
       title: 'Your referrals',
       site,
-      referrals: referrals.map((r) => ({ ...r, stateLabel: REFERRAL_STATE_LABELS[r.referral_state] })),
+      referrals: referrals.map((r) => ({
+        ...r,
+        stateLabel: REFERRAL_STATE_LABELS[r.referral_state],
+        shared: shared.filter((s) => s.referralId === r.id).map((s) => ({ id: s.id, kindLabel: s.kindLabel, sharedAt: s.sharedAt })),
+      })),
+      shared,
+      sharedLimited: shared.length >= SHARED_LIST_LIMIT,
       saved: saved === 'referral',
     });
   });

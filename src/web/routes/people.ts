@@ -12,6 +12,7 @@ import { readPersonInput, SEXES, SEX_LABELS } from '../../services/people/person
 import type { PersonRow } from '../../db/schema.js';
 import { errorSummary, formFields, queryFields, versionField } from '../forms.js';
 import { originOf, requireActor } from '../request-context.js';
+import { disclosureView } from './justice/disclosures.js';
 
 const team = { access: { roles: CLINICAL_TEAM_ROLES } } as const;
 type Params = { personId: string };
@@ -126,8 +127,11 @@ export async function peopleRoutes(app: FastifyInstance) {
       services.personTransfers.transferOf(person.id),
       services.personTransfers.historyFor(person.id),
     ]);
+    // Disclosures: everything shared about the person outside the health team.
+    const personDisclosures = (await services.disclosures.forPerson(actor, person.id)).map(disclosureView);
     return reply.page('pages/people/show.njk', {
       cases,
+      personDisclosures,
       transferredTo,
       transferredFrom,
       mayTransfer: actor.grant.role === 'team_manager' && !transferredTo,

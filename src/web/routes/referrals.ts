@@ -11,6 +11,7 @@ import { originOf, requireActor } from '../request-context.js';
 import { newReferralValues, referralChoices } from './referral-form.js';
 import { bannerOf } from './people.js';
 import { parseDateParts } from '../../domain/age.js';
+import { STATUS_TAG_CLASSES } from './justice/disclosures.js';
 
 const team = { access: { roles: CLINICAL_TEAM_ROLES } } as const;
 type Params = { siteId: string; referralId: string };
@@ -81,7 +82,12 @@ export async function referralRoutes(app: FastifyInstance) {
     const completedAt = screening?.outcome === 'full_assessment' ? screening.completed_at : null;
     const caseOpened = personCases.find((c) => c.referral_id === referral.id) ?? (completedAt ? personCases.find((c) => c.opened_at <= completedAt) ?? null : null);
     const now = services.clock.now();
+    // Advice to custody: what was given on this referral, and whether this user may give more.
+    const custodyAdvice = person ? (await services.custodyAdvice.forReferral(actor, referral.id)).map((a) => ({ ...a, tagClass: STATUS_TAG_CLASSES[a.status] })) : [];
+    const mayGiveCustodyAdvice = Boolean(person) && (actor.grant.role === 'practitioner' || actor.grant.role === 'team_manager') && site.site_kind !== 'community_base';
     return reply.page('pages/referrals/show.njk', {
+      custodyAdvice,
+      mayGiveCustodyAdvice,
       caseOpened,
       title: `Referral: ${referral.subject_given_name} ${referral.subject_family_name}`,
       referral,

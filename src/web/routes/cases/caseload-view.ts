@@ -19,6 +19,7 @@ const DUE_PATHS: Record<DueKind, string> = {
   extension_decision: '/plan',
   closure_sign_off: '/closure',
   follow_up: '/closure',
+  court_report: '/court-reports',
 };
 
 function clockView(clock: CaseloadEntry['clock']) {
@@ -53,7 +54,7 @@ export function dueRows(items: readonly (DueItem | DueEntry)[]) {
   return items.map((i) => ({
     ...i,
     label: DUE_KIND_LABELS[i.kind],
-    href: `/cases/${i.caseId}${DUE_PATHS[i.kind]}`,
+    href: i.reportId ? `/court-reports/${i.reportId}` : `/cases/${i.caseId}${DUE_PATHS[i.kind]}`,
     workerName: 'workerName' in i ? i.workerName : undefined,
   }));
 }

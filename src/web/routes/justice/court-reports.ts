@@ -1,4 +1,223 @@
-// (being built)
-import type { FastifyInstance } from 'fastify';
+// Court reports: the case's reports, starting one for a hearing, the report page where it is drafted, sent for
+// sign-off, returned or signed off and issued, its PDF, and the service's reports awaiting sign-off or due soon.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { parseDateParts } from '../../../domain/age.js';
+import { addDays } from '../../../domain/calendar-date.js';
+import { defaultDueOn, type CourtReportStart } from '../../../domain/court-report-draft.js';
+import {
+  COURT_REPORT_PURPOSES, COURT_REPORT_PURPOSE_LABELS, COURT_REPORT_SECTIONS, COURT_REPORT_SECTION_LABELS, COURT_REPORT_STATE_LABELS,
+  type CourtReportSections, type CourtReportState,
+} from '../../../domain/court-report-state.js';
+import { LEGAL_BASES, LEGAL_BASIS_LABELS } from '../../../domain/disclosure-basis.js';
+import { londonDate } from '../../../domain/london-time.js';
+import { CLINICAL_TEAM_ROLES } from '../../../domain/roles.js';
+import type { CourtReport, CourtReportListItem } from '../../../services/justice/court-reports.js';
+import { ConflictError, ValidationError, type FieldErrors } from '../../../services/errors.js';
+import { dateBoxes, errorSummary, formFields, versionField } from '../../forms.js';
+import { originOf, requireActor } from '../../request-context.js';
+import { caseContext } from '../cases/case-context.js';
 
-export async function courtReportRoutes(_app: FastifyInstance) {}
+const team = { access: { roles: CLINICAL_TEAM_ROLES } } as const;
+const authors = { access: { roles: ['practitioner', 'team_manager'] } } as const;
+type CaseParams = { caseId: string };
+type ReportParams = { id: string };
+
+export const STATE_TAG_CLASSES: Record<CourtReportState, string> = {
+  draft: 'nhsuk-tag--grey', awaiting_sign_off: 'nhsuk-tag--orange', issued: 'nhsuk-tag--green', superseded: 'nhsuk-tag--white',
+};
+const SAVED: Record<string, string> = {
+  started: 'Court report started: every section is drafted from the case. Check and edit each one.',
+  saved: 'Draft saved', submitted: 'Sent to a team manager for sign-off', returned: 'Returned to draft',
+  issued: 'Signed off and issued: the report is shared with the court', version: 'New version started from the issued report: edit it, then send it for sign-off',
+};
+const DATE_FIELDS = [
+  { name: 'hearingOn', label: 'Date of the hearing' }, { name: 'dueOn', label: 'Date the report is due' },
+  { name: 'periodFrom', label: 'Start of the period' }, { name: 'periodTo', label: 'End of the period' },
+] as const;
+const SECTION_IDS = Object.fromEntries(COURT_REPORT_SECTIONS.map((s) => [s, `section-${s}`]));
+
+/** A list row as the tables show it. */
+const rowOf = (r: CourtReportListItem) => ({
+  ...r, href: `/court-reports/${r.id}`, purposeLabel: COURT_REPORT_PURPOSE_LABELS[r.purpose], stateLabel: COURT_REPORT_STATE_LABELS[r.report_state], tagClass: STATE_TAG_CLASSES[r.report_state],
+});
+
+/** The start form's dates (empty when all three boxes are), with any box that cannot be read in `errors` under `<name>-<box>`. */
+function readStart(fields: Record<string, string>, errors: FieldErrors): CourtReportStart {
+  const dates: Record<string, string> = {};
+  for (const { name, label } of DATE_FIELDS) {
+    const parts = (['day', 'month', 'year'] as const).map((p) => (fields[`${name}-${p}`] ?? '').trim());
+    if (parts.every((p) => p === '')) dates[name] = '';
+    else {
+      const read = parseDateParts(parts[0]!, parts[1]!, parts[2]!, label);
+      if (read.ok) dates[name] = read.date;
+      else {
+        errors[name] = read.error;
+        dates[name] = '';
+      }
+    }
+  }
+  return { courtSiteId: fields.courtSiteId ?? '', purpose: fields.purpose ?? '', hearingOn: dates.hearingOn!, dueOn: dates.dueOn!, periodFrom: dates.periodFrom!, periodTo: dates.periodTo! };
+}
+
+const sectionsFrom = (fields: Record<string, string>) => Object.fromEntries(COURT_REPORT_SECTIONS.map((s) => [s, fields[`section_${s}`] ?? ''])) as CourtReportSections;
+
+export async function courtReportRoutes(app: FastifyInstance) {
+  const { services } = app;
+  const savedOf = (request: FastifyRequest) => SAVED[(request.query as Record<string, string | undefined>).saved ?? ''] ?? null;
+
+  app.get<{ Params: CaseParams }>('/cases/:caseId/court-reports', { config: team }, async (request, reply) => {
+    const actor = requireActor(request);
+    const h = await services.cases.view(actor, request.params.caseId, originOf(request), 'court-reports');
+    const reports = await services.courtReports.forCase(actor, h.caseEpisode.id);
+    return reply.page('pages/court-reports/case-list.njk', {
+      title: `Court reports: ${h.person.given_name} ${h.person.family_name}`,
+      ...caseContext(h, services.clock.now(), 'court-reports'),
+      reports: reports.map(rowOf),
+      mayStart: (actor.grant.role === 'practitioner' || actor.grant.role === 'team_manager') && h.caseEpisode.case_status !== 'closed',
+    });
+  });
+
+  async function renderNew(request: FastifyRequest<{ Params: CaseParams }>, reply: FastifyReply, values: Record<string, string> | null, errors: FieldErrors | null) {
+    const actor = requireActor(request);
+    const h = await services.cases.view(actor, request.params.caseId, originOf(request), 'court-report-new');
+    const courts = await services.courtReports.courts(actor);
+    const today = londonDate(services.clock.now());
+    const v = values ?? { ...dateBoxes('periodFrom', londonDate(h.caseEpisode.opened_at)), ...dateBoxes('periodTo', today) };
+    const ids: Record<string, string> = { courtSiteId: 'courtSiteId', purpose: 'purpose' };
+    for (const { name } of DATE_FIELDS) ids[name] = `${name}-day`;
+    return reply.page('pages/court-reports/new.njk', {
+      title: `Start a court report: ${h.person.given_name} ${h.person.family_name}`,
+      ...caseContext(h, services.clock.now(), 'court-reports'),
+      backHref: `/cases/${h.caseEpisode.id}/court-reports`,
+      courtItems: [{ value: '', text: 'Select a court' }, ...courts.map((c) => ({ value: c.id, text: c.name, selected: v.courtSiteId === c.id }))],
+      purposeItems: COURT_REPORT_PURPOSES.map((p) => ({ value: p, text: COURT_REPORT_PURPOSE_LABELS[p], checked: v.purpose === p })),
+      exampleDue: defaultDueOn(addDays(today, 14), today),
+      values: v,
+      errors,
+      errorList: errorSummary(errors, ids),
+    });
+  }
+
+  app.get<{ Params: CaseParams }>('/cases/:caseId/court-reports/new', { config: authors }, (request, reply) => renderNew(request, reply, null, null));
+
+  app.post<{ Params: CaseParams }>('/cases/:caseId/court-reports/new', { config: authors }, async (request, reply) => {
+    const actor = requireActor(request);
+    const fields = formFields(request);
+    const readErrors: FieldErrors = {};
+    const input = readStart(fields, readErrors);
+    try {
+      const id = await services.courtReports.create(actor, request.params.caseId, input, originOf(request));
+      return reply.redirect(`/court-reports/${id}?saved=started`, 303);
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      return renderNew(request, reply.code(400), fields, { ...error.fieldErrors, ...readErrors });
+    }
+  });
+
+  type ReportForm = { values?: Record<string, string>; errors?: FieldErrors; conflict?: boolean };
+
+  async function renderReport(request: FastifyRequest<{ Params: ReportParams }>, reply: FastifyReply, form: ReportForm = {}) {
+    const actor = requireActor(request);
+    const view = await services.courtReports.get(actor, request.params.id, originOf(request));
+    const r: CourtReport = view.report;
+    const h = await services.cases.header(actor, r.case_id);
+    const values: Record<string, string> = {
+      ...Object.fromEntries(COURT_REPORT_SECTIONS.map((s) => [`section_${s}`, r.sections[s] ?? ''])),
+      basis: r.basis, legalBasis: r.legal_basis ?? '', legalBasisReason: r.legal_basis_reason,
+      ...(form.values ?? {}),
+    };
+    values.version = String(r.version);
+    const errors = form.errors ?? null;
+    const ids = { ...SECTION_IDS, form: 'report-actions', basis: 'basis', legalBasis: 'legalBasis', legalBasisReason: 'legalBasisReason', reason: 'reason' };
+    return reply.page('pages/court-reports/show.njk', {
+      title: `Court report, version ${r.report_version}: ${view.personName}`,
+      ...caseContext(h, services.clock.now(), 'court-reports'),
+      backHref: `/cases/${r.case_id}/court-reports`,
+      view,
+      r,
+      base: `/court-reports/${r.id}`,
+      purposeLabel: COURT_REPORT_PURPOSE_LABELS[r.purpose],
+      stateLabel: COURT_REPORT_STATE_LABELS[r.report_state],
+      tagClass: STATE_TAG_CLASSES[r.report_state],
+      sections: COURT_REPORT_SECTIONS.map((s) => ({ key: s, id: SECTION_IDS[s], label: COURT_REPORT_SECTION_LABELS[s], text: r.sections[s] ?? '' })),
+      versions: view.versions.map((v) => ({ ...v, href: `/court-reports/${v.id}`, current: v.id === r.id, stateLabel: COURT_REPORT_STATE_LABELS[v.state], tagClass: STATE_TAG_CLASSES[v.state] })),
+      latestHref: `/court-reports/${view.versions[0]!.id}`,
+      may: Object.fromEntries(view.actions.map((a) => [a, true])),
+      legalBasisItems: LEGAL_BASES.map((b) => ({ value: b, text: LEGAL_BASIS_LABELS[b], checked: values.legalBasis === b })),
+      values,
+      errors,
+      conflict: form.conflict ?? false,
+      errorList: errorSummary(errors, ids),
+      saved: savedOf(request),
+    });
+  }
+
+  app.get<{ Params: ReportParams }>('/court-reports/:id', { config: team }, (request, reply) => renderReport(request, reply));
+
+  /** Runs an action on the report; field problems and conflicts re-show the page with what was typed. */
+  async function act(request: FastifyRequest<{ Params: ReportParams }>, reply: FastifyReply, action: (fields: Record<string, string>, version: number) => Promise<string>) {
+    const fields = formFields(request);
+    try {
+      const version = versionField(fields);
+      if (version === null) throw new ValidationError({ form: 'The form was missing its version: reload the page and try again' });
+      return reply.redirect(await action(fields, version), 303);
+    } catch (error) {
+      if (error instanceof ValidationError) return renderReport(request, reply.code(400), { values: fields, errors: error.fieldErrors });
+      if (error instanceof ConflictError) {
+        const message = 'Someone else changed this report while you were working on it. What you typed is below and has not been saved: check the report as it now stands, then try again.';
+        return renderReport(request, reply.code(409), { values: fields, errors: { form: message }, conflict: true });
+      }
+      throw error;
+    }
+  }
+
+  const editOf = (fields: Record<string, string>) => ({
+    sections: sectionsFrom(fields), basis: fields.basis ?? '', legalBasis: fields.legalBasis || null, legalBasisReason: fields.legalBasisReason ?? '',
+  });
+
+  app.post<{ Params: ReportParams }>('/court-reports/:id/save', { config: authors }, (request, reply) => act(request, reply, async (fields, version) => {
+    await services.courtReports.update(requireActor(request), request.params.id, version, editOf(fields), originOf(request));
+    return `/court-reports/${request.params.id}?saved=saved`;
+  }));
+
+  app.post<{ Params: ReportParams }>('/court-reports/:id/submit', { config: authors }, (request, reply) => act(request, reply, async (fields, version) => {
+    const actor = requireActor(request);
+    let current = version;
+    // Sent from the editing form: what was typed is saved first.
+    if (fields.section_background !== undefined) {
+      await services.courtReports.update(actor, request.params.id, version, editOf(fields), originOf(request));
+      current = version + 1;
+    }
+    await services.courtReports.submit(actor, request.params.id, current, originOf(request));
+    return `/court-reports/${request.params.id}?saved=submitted`;
+  }));
+
+  app.post<{ Params: ReportParams }>('/court-reports/:id/return', { config: authors }, (request, reply) => act(request, reply, async (fields, version) => {
+    await services.courtReports.returnToDraft(requireActor(request), request.params.id, version, fields.reason ?? '', originOf(request));
+    return `/court-reports/${request.params.id}?saved=returned`;
+  }));
+
+  app.post<{ Params: ReportParams }>('/court-reports/:id/issue', { config: authors }, (request, reply) => act(request, reply, async (_fields, version) => {
+    await services.courtReports.issue(requireActor(request), request.params.id, version, originOf(request));
+    return `/court-reports/${request.params.id}?saved=issued`;
+  }));
+
+  app.post<{ Params: ReportParams }>('/court-reports/:id/new-version', { config: authors }, (request, reply) => act(request, reply, async () => {
+    const id = await services.courtReports.newVersion(requireActor(request), request.params.id, originOf(request));
+    return `/court-reports/${id}?saved=version`;
+  }));
+
+  app.get<{ Params: ReportParams }>('/court-reports/:id/report.pdf', { config: team }, async (request, reply) => {
+    const { bytes, fileName } = await services.courtReports.pdf(requireActor(request), request.params.id, originOf(request));
+    return reply
+      .header('content-type', 'application/pdf')
+      .header('content-disposition', `attachment; filename="${fileName}"`)
+      .header('cache-control', 'no-store')
+      .send(bytes);
+  });
+
+  app.get('/court-reports', { config: authors }, async (request, reply) => {
+    const { awaitingSignOff, dueSoon } = await services.courtReports.forService(requireActor(request), originOf(request));
+    return reply.page('pages/court-reports/index.njk', { title: 'Court reports', awaitingSignOff: awaitingSignOff.map(rowOf), dueSoon: dueSoon.map(rowOf) });
+  });
+}

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ROLES, administersService, grantProblems, isRole, seesClinicalDetail } from './roles.js';
+import { ROLES, administersService, grantProblems, isRole, refusalStatus, seesClinicalDetail } from './roles.js';
 
 test('every role of the domain is known, and nothing else is', () => {
   assert.equal(ROLES.length, 8);
@@ -43,4 +43,12 @@ test('an administrator without a service administers every service; with one, on
   assert.ok(administersService(one, 'a'));
   assert.equal(administersService(one, 'b'), false);
   assert.equal(administersService({ ...one, role: 'team_manager' }, 'a'), false);
+});
+
+test('a refused address naming a record is "not found" outside the team, "forbidden" within it; other addresses are forbidden', () => {
+  for (const role of ROLES) {
+    const outside = !['practitioner', 'support_worker', 'team_manager'].includes(role);
+    assert.equal(refusalStatus(role, true), outside ? 404 : 403, role);
+    assert.equal(refusalStatus(role, false), 403, role);
+  }
 });

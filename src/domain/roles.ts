@@ -49,6 +49,15 @@ export function seesClinicalDetail(role: Role): boolean {
   return CLINICAL_TEAM_ROLES.includes(role);
 }
 
+/**
+ * What a role refused an address that names a record (a case, person, referral, report) is told: the team
+ * hears it may not (403); anyone outside it hears there is no such page (404), so a guessed or forwarded
+ * address does not confirm that the record exists. Addresses that name no record are refused with 403.
+ */
+export function refusalStatus(role: Role, routeNamesARecord: boolean): 403 | 404 {
+  return routeNamesARecord && !seesClinicalDetail(role) ? 404 : 403;
+}
+
 /** A grant as the rules see it. */
 export type Grant = {
   role: Role;

@@ -10,7 +10,7 @@ import fastifyStatic from '@fastify/static';
 import type { Config } from '../config.js';
 import type { Services } from '../services/index.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../services/errors.js';
-import { ROLE_LABELS } from '../domain/roles.js';
+import { ROLE_LABELS, refusalStatus } from '../domain/roles.js';
 import { IDLE_TIMEOUT_MINUTES, IDLE_WARNING_MINUTES } from '../domain/session-timeout.js';
 import { accessOf, decideAccess, enforceDeclaredAccess, wantsJson, type AccessDecision, type DeclaredRoute } from './access.js';
 import { CSRF_FIELD, VISITOR_COOKIE, csrfTokenFor, csrfTokenMatches, newVisitorId } from './csrf.js';
@@ -150,6 +150,10 @@ export async function buildApp(services: Services, config: Config, options: AppO
           originOf(request),
           { action: 'access.denied', subjectType: 'route', subjectId: `${request.method} ${request.routeOptions.url ?? request.url}`.slice(0, 200) },
         );
+        const role = actorOf(request)?.grant.role;
+        if (role && refusalStatus(role, (request.routeOptions.url ?? '').includes(':')) === 404) {
+          return json ? reply.code(404).send({ error: 'Not found' }) : reply.code(404).page('pages/errors/not-found.njk');
+        }
         return json ? reply.code(403).send({ error: 'You do not have access to this' }) : reply.code(403).page('pages/errors/forbidden.njk');
       }
     }

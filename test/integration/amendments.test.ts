@@ -126,7 +126,7 @@ for (const engine of testEngines()) {
       assert.equal(contact.place, 'Brighouse library');
       const volunteer = new Agent(t.app);
       await volunteer.signIn('volunteer');
-      assert.equal((await volunteer.get(`/cases/${caseA.caseId}/corrections/contact/${contactA}/place`)).status, 403);
+      assert.equal((await volunteer.get(`/cases/${caseA.caseId}/corrections/contact/${contactA}/place`)).status, 404);
     });
 
     test('a value changed meanwhile is a conflict, not an overwrite', async () => {

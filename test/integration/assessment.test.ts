@@ -178,8 +178,8 @@ for (const engine of testEngines()) {
     test('a volunteer is refused; a support worker sees only cases allocated to them', async () => {
       const volunteer = agent();
       await volunteer.signIn('volunteer');
-      assert.equal((await volunteer.get(url)).status, 403);
-      assert.equal((await volunteer.post(`${url}/start`)).status, 403);
+      assert.equal((await volunteer.get(url)).status, 404);
+      assert.equal((await volunteer.post(`${url}/start`)).status, 404);
       const support = agent();
       await support.signIn('support');
       assert.equal((await support.get(url)).status, 404);

@@ -61,7 +61,7 @@ for (const engine of testEngines()) {
       assert.equal((await agent.get(`/cases/${caseId}`)).status, 404);
       const volunteer = new Agent(t.app);
       await volunteer.signIn('volunteer');
-      assert.equal((await volunteer.get(`/cases/${caseId}`)).status, 403);
+      assert.equal((await volunteer.get(`/cases/${caseId}`)).status, 404);
       const other = await actorFor(t.services, 'nurse.ayo');
       await assert.rejects(t.services.cases.view(other, caseId, TEST_ORIGIN), NotFoundError);
       assert.equal((await agent.get('/cases/not-a-uuid')).status, 404);

@@ -244,10 +244,10 @@ for (const engine of testEngines()) {
     test('custody staff are refused; a court in another service is not found; a custody suite has no court list', async () => {
       const custody = new Agent(t.app);
       await custody.signIn('custody-officer');
-      assert.equal((await custody.get(listUrl)).status, 403);
+      assert.equal((await custody.get(listUrl)).status, 404);
       await custody.get('/');
-      assert.equal((await custody.post(`${listUrl}/preview`, { csvText: CSV })).status, 403);
-      assert.equal((await custody.post(`${listUrl}/import`, { hearingDate: HEARING_DATE, csv: CSV })).status, 403);
+      assert.equal((await custody.post(`${listUrl}/preview`, { csvText: CSV })).status, 404);
+      assert.equal((await custody.post(`${listUrl}/import`, { hearingDate: HEARING_DATE, csv: CSV })).status, 404);
 
       assert.equal((await nurse.get(`/sites/${otherServiceCourtId}/court-list`)).status, 404);
       await nurse.get(listUrl);

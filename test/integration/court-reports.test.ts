@@ -4,24 +4,12 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Agent, startTestApp, type TestApp } from '../support/app.js';
 import { testEngines } from '../support/database.js';
+import { pdfPages } from '../support/pdf.js';
 import { actorFor, openCase, TEST_ORIGIN } from '../support/cases.js';
 import { fixedClock } from '../../src/services/clock.js';
 import { ConflictError, ForbiddenError, ValidationError } from '../../src/services/errors.js';
 import type { Actor } from '../../src/domain/actor.js';
 import type { CourtReportStart } from '../../src/domain/court-report-draft.js';
-
-/** The text of each page of a PDF, as a reader's text extraction sees it. */
-async function pdfPages(bytes: Buffer): Promise<string[]> {
-  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  const doc = await pdfjs.getDocument({ data: new Uint8Array(bytes), verbosity: 0 }).promise;
-  const pages: string[] = [];
-  for (let n = 1; n <= doc.numPages; n += 1) {
-    const content = await (await doc.getPage(n)).getTextContent();
-    pages.push(content.items.map((i) => ('str' in i ? i.str + (i.hasEOL ? '\n' : ' ') : '')).join('').replace(/[ \t]+/g, ' '));
-  }
-  await doc.destroy();
-  return pages;
-}
 
 const startForm = (courtSiteId: string, over: Record<string, string> = {}) => ({
   courtSiteId, purpose: 'sentence',

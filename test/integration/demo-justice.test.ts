@@ -5,6 +5,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { testEngines } from '../support/database.js';
+import { pdfPages } from '../support/pdf.js';
 import { actorFor, TEST_ORIGIN } from '../support/cases.js';
 import { addDays } from '../../src/domain/calendar-date.js';
 import { custodyAdviceText } from '../../src/domain/custody-advice.js';
@@ -65,7 +66,6 @@ for (const engine of testEngines()) {
     });
 
     test("an issued report's PDF names the person, the version and the service", async () => {
-      const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
       const report = await t.db
         .selectFrom('court_report as r')
         .innerJoin('person as p', 'p.id', 'r.person_id')
@@ -74,9 +74,7 @@ for (const engine of testEngines()) {
         .where('r.report_state', '=', 'issued')
         .where('r.report_version', '=', 2)
         .executeTakeFirstOrThrow();
-      const pdf = await getDocument({ data: new Uint8Array(Buffer.from(report.pdf!)) }).promise;
-      let text = '';
-      for (let n = 1; n <= pdf.numPages; n++) text += `${(await (await pdf.getPage(n)).getTextContent()).items.map((i) => ('str' in i ? i.str : '')).join(' ')}\n`;
+      const text = (await pdfPages(Buffer.from(report.pdf!))).join('\n');
       assert.match(text, new RegExp(`${report.given_name}\\s+${report.family_name}`));
       assert.match(text, /Version 2/);
       assert.match(text, /Calder Vale Liaison and Diversion Service/);

@@ -239,10 +239,10 @@ for (const engine of testEngines()) {
         const agent = new Agent(t.app);
         await agent.signIn(username);
         const page = await agent.get(`/cases/${caseId}/justice-outcomes`);
-        assert.equal(page.status, 403, username);
+        assert.equal(page.status, 404, username);
         assert.doesNotMatch(page.body, /victim awareness/i);
         await agent.get('/');
-        assert.equal((await agent.post(`/cases/${caseId}/justice-outcomes/new`, { kind: 'no_further_action', ...boxes('decidedOn', '2026-12-03') })).status, 403, username);
+        assert.equal((await agent.post(`/cases/${caseId}/justice-outcomes/new`, { kind: 'no_further_action', ...boxes('decidedOn', '2026-12-03') })).status, 404, username);
       }
       // A support worker reads only the cases allocated to them, and does not share with justice agencies.
       const support = await actorFor(t.services, 'support');

@@ -230,7 +230,7 @@ for (const engine of testEngines()) {
       const detail = await partner.get(`/partner/referrals/${draftId}`);
       assert.equal(detail.status, 200);
       for (const secret of [/Zebedee-Quist/, /Marmalade-Hobb/, /Low mood/, /Correct the date/]) assert.doesNotMatch(detail.body, secret);
-      assert.equal((await partner.get(`/cases/${caseId}/onward-referrals`)).status, 403);
+      assert.equal((await partner.get(`/cases/${caseId}/onward-referrals`)).status, 404);
 
       const elsewhere: Actor = { ...partnerActor, grant: { ...partnerActor.grant, partnerOrganisationId: cmhtId } };
       await assert.rejects(t.services.onwardReferrals.partnerGet(elsewhere, draftId, TEST_ORIGIN), NotFoundError);
@@ -239,8 +239,8 @@ for (const engine of testEngines()) {
       const custody = new Agent(t.app);
       await custody.signIn('custody-officer');
       assert.equal((await custody.get('/partner/referrals')).status, 403);
-      assert.equal((await custody.get(`/partner/referrals/${draftId}`)).status, 403);
-      assert.equal((await custody.get(`/cases/${caseId}/onward-referrals`)).status, 403);
+      assert.equal((await custody.get(`/partner/referrals/${draftId}`)).status, 404);
+      assert.equal((await custody.get(`/cases/${caseId}/onward-referrals`)).status, 404);
       const support = new Agent(t.app);
       await support.signIn('support');
       assert.equal((await support.get(`/cases/${caseId}/onward-referrals/${draftId}`)).status, 404, 'a support worker sees only cases allocated to them');

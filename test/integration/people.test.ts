@@ -127,7 +127,7 @@ for (const engine of testEngines()) {
     test('people outside the team see nothing: custody staff are refused, another service cannot find the record', async () => {
       const custody = new Agent(t.app);
       await custody.signIn('custody-officer');
-      assert.equal((await custody.get(`/people/${johnId}`)).status, 403);
+      assert.equal((await custody.get(`/people/${johnId}`)).status, 404);
       assert.equal((await custody.get('/people?q=smith')).status, 403);
       const elsewhere = new Agent(t.app);
       await elsewhere.signIn('nurse.ayo');

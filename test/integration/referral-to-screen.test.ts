@@ -57,7 +57,7 @@ for (const engine of testEngines()) {
       assert.ok(/nhsuk-tag--red">\s*50 min, past target/.test(daleRow(list.body)), 'red once past the target');
       const officer = new Agent(t.app);
       await officer.signIn('custody-officer');
-      assert.equal((await officer.get(`/sites/${custodySite}/today`)).status, 403);
+      assert.equal((await officer.get(`/sites/${custodySite}/today`)).status, 404);
     });
 
     test('the team matches the person, screens with consent, and completing opens a case; custody sees only the state', async () => {
@@ -100,8 +100,8 @@ for (const engine of testEngines()) {
       const mine = await officer.get('/custody');
       assert.match(mine.body, /Assessment needed/);
       assert.doesNotMatch(mine.body, /Paranoid|forensic|mental/i, 'no clinical detail reaches custody staff');
-      assert.equal((await officer.get(`/referrals/${referralId}`)).status, 403);
-      assert.equal((await officer.get(`/referrals/${referralId}/screen`)).status, 403);
+      assert.equal((await officer.get(`/referrals/${referralId}`)).status, 404);
+      assert.equal((await officer.get(`/referrals/${referralId}/screen`)).status, 404);
     });
 
     test("a child's screen needs the children's pathway answers", async () => {

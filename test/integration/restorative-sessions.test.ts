@@ -129,9 +129,9 @@ for (const engine of testEngines()) {
       }
       await volunteer.signIn('volunteer');
 
-      assert.equal((await volunteer.get(`/cases/${people.Quennell!.caseId}`)).status, 403);
-      assert.equal((await volunteer.get(`/cases/${people.Quennell!.caseId}/contacts`)).status, 403);
-      assert.equal((await volunteer.get(`/restorative-sessions/${sessionId}`)).status, 403, 'the team view with case links is not theirs');
+      assert.equal((await volunteer.get(`/cases/${people.Quennell!.caseId}`)).status, 404);
+      assert.equal((await volunteer.get(`/cases/${people.Quennell!.caseId}/contacts`)).status, 404);
+      assert.equal((await volunteer.get(`/restorative-sessions/${sessionId}`)).status, 404, 'the team view with case links is not theirs');
       const refusals = await t.services.audit.search({ username: 'volunteer' });
       assert.ok(refusals.some((e) => e.action === 'access.denied' && e.subject_id === 'GET /cases/:caseId'), 'the refusal is audited');
       assert.ok(refusals.some((e) => e.action === 'restorative_session.attendance_recorded'));

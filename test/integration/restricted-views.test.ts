@@ -56,7 +56,7 @@ const MAY_READ_SHARED: Record<keyof typeof SHARED, Who[]> = {
   camhsReason: ['partner'],
 };
 
-/** The statuses a role may get; a role not named gets 403. */
+/** The statuses a role may get; a role not named gets 403, or 404 outside the team for a page naming a record. */
 type Expect = Partial<Record<Who, number | number[]>>;
 const CASE_TEAM: Expect = { practitioner: 200, manager: 200, support: 404 };
 /** Case pages being built alongside: the support worker (not allocated) is refused or finds nothing. */
@@ -214,7 +214,7 @@ for (const engine of testEngines()) {
     const exists = (pattern: string) => t.app.declaredRoutes.some((r) => r.method === 'GET' && shape(r.url) === shape(pattern));
     const expected = (page: { pattern: string; expect: Expect }, who: Who): number[] => {
       if (!exists(page.pattern)) return [404];
-      const e = page.expect[who] ?? 403;
+      const e = page.expect[who] ?? (OUTSIDE_THE_TEAM.includes(who) && page.pattern.includes(':') ? 404 : 403);
       return Array.isArray(e) ? e : [e];
     };
 

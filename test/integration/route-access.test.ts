@@ -2,7 +2,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import Fastify from 'fastify';
-import { ROLES, type Role } from '../../src/domain/roles.js';
+import { ROLES, refusalStatus, type Role } from '../../src/domain/roles.js';
 import { enforceDeclaredAccess } from '../../src/web/access.js';
 import { Agent, startTestApp, type TestApp } from '../support/app.js';
 import { testEngines } from '../support/database.js';
@@ -74,7 +74,7 @@ for (const engine of testEngines()) {
     });
 
     for (const role of ROLES) {
-      test(`as ${role}: routes of other roles answer 403 and show nothing; its own routes do not`, async () => {
+      test(`as ${role}: routes of other roles answer 403 (404 for a record, outside the team) and show nothing; its own routes do not`, async () => {
         const agent = new Agent(t.app);
         const account = ACCOUNT_FOR[role];
         await agent.signIn(account.username, { role: account.role });
@@ -88,8 +88,9 @@ for (const engine of testEngines()) {
             const allowed = route.access.roles.includes(role);
             if (allowed) assert.notEqual(res.status, 403, `${label} was refused`);
             else {
-              assert.equal(res.status, 403, `${label} answered ${res.status}`);
-              assert.match(res.body, /You do not have access to this page/, label);
+              const status = refusalStatus(role, route.url.includes(':'));
+              assert.equal(res.status, status, `${label} answered ${res.status}`);
+              assert.match(res.body, status === 403 ? /You do not have access to this page/ : /Page not found/, label);
             }
           } else {
             assert.notEqual(res.status, 403, `${label} was refused`);

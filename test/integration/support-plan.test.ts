@@ -215,11 +215,11 @@ for (const engine of testEngines()) {
       assert.equal((await manager.post(`/cases/${theftCase}/plan/extensions/${ext.id}/decision`, { decision: 'refused' })).status, 409, 'decided once');
     });
 
-    test('a volunteer is refused the plan (403); a support worker not allocated the case gets 404', async () => {
+    test('a volunteer finds no plan (404); a support worker not allocated the case gets 404', async () => {
       const volunteer = new Agent(t.app);
       await volunteer.signIn('volunteer');
-      assert.equal((await volunteer.get(`/cases/${theftCase}/plan`)).status, 403);
-      assert.equal((await volunteer.post(`/cases/${theftCase}/plan`, planForm({ version: 1, action: 'save' }))).status, 403);
+      assert.equal((await volunteer.get(`/cases/${theftCase}/plan`)).status, 404);
+      assert.equal((await volunteer.post(`/cases/${theftCase}/plan`, planForm({ version: 1, action: 'save' }))).status, 404);
       const support = new Agent(t.app);
       await support.signIn('support');
       assert.equal((await support.get(`/cases/${theftCase}/plan`)).status, 404);

@@ -1,5 +1,5 @@
 // Arithmetic on calendar dates written YYYY-MM-DD, with no time of day and no time zone.
-import { isRealDate } from './age.js';
+import { daysInMonth, isRealDate } from './age.js';
 
 const MS_PER_DAY = 86_400_000;
 
@@ -16,3 +16,20 @@ export function addDays(date: string, days: number): string {
 
 /** Whole days from one date to another: 2025-01-01 → 2025-01-03 is 2. */
 export const daysBetween = (from: string, to: string): number => dayNumber(to) - dayNumber(from);
+
+/**
+ * The date a whole number of calendar months after (or, if negative, before) a date, by the
+ * corresponding date rule of English law (Dodds v Walker, House of Lords 1981): the same day of
+ * the month, or the month's last day when it has no such day. So 2024-02-29 + 12 months is
+ * 2025-02-28, 2025-08-31 + 18 months is 2027-02-28 and 2025-01-31 + 12 months is 2026-01-31.
+ */
+export function addCalendarMonths(date: string, months: number): string {
+  if (!isRealDate(date)) throw new RangeError(`Not a real date (YYYY-MM-DD): ${date}`);
+  if (!Number.isSafeInteger(months)) throw new RangeError('Months must be a whole number');
+  const monthIndex = Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7)) - 1 + months;
+  const year = Math.floor(monthIndex / 12);
+  const month = monthIndex - year * 12 + 1;
+  if (year < 1 || year > 9999) throw new RangeError('The date is out of range');
+  const day = Math.min(Number(date.slice(8, 10)), daysInMonth(year, month));
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}

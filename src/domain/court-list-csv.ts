@@ -1,5 +1,6 @@
 // Reading a court list from a CSV file: the columns by their names, each row checked, each bad row reported by its line.
 import { DATE_OF_BIRTH_MESSAGES, dateOfBirthError, isRealDate } from './age.js';
+import { csvRecords, isBlank, quote, recordShapeProblem } from './csv.js';
 
 /** One good row of a court list. */
 export type ParsedRow = {
@@ -59,85 +60,6 @@ const COLUMN_LABELS: Record<'name' | 'dateOfBirth' | 'caseReference' | 'hearingT
 
 const headerKey = (text: string): string => text.toLowerCase().replace(/[\s_\-.]+/g, '');
 
-type CsvRecord = { line: number; fields: string[]; quoted: boolean[]; problem: string | null };
-
-/**
- * Splits CSV text into records (RFC 4180): fields in double quotes may hold commas, line breaks
- * and doubled quotes. Lines end in CRLF, LF or CR. Each record knows the line it starts on.
- * A quote inside an unquoted field is kept as written; text after a closing quote, or a quote
- * never closed, makes the record bad.
- */
-function csvRecords(text: string): CsvRecord[] {
-  const records: CsvRecord[] = [];
-  let line = 1;
-  let i = 0;
-  const n = text.length;
-  while (i < n) {
-    const record: CsvRecord = { line, fields: [], quoted: [], problem: null };
-    let endOfRecord = false;
-    while (!endOfRecord) {
-      let value = '';
-      let quoted = false;
-      if (text[i] === '"') {
-        quoted = true;
-        i++;
-        let closed = false;
-        while (i < n) {
-          const c = text[i]!;
-          if (c === '"') {
-            if (text[i + 1] === '"') {
-              value += '"';
-              i += 2;
-              continue;
-            }
-            i++;
-            closed = true;
-            break;
-          }
-          if (c === '\r' || c === '\n') {
-            line++;
-            if (c === '\r' && text[i + 1] === '\n') {
-              value += '\r';
-              i++;
-            }
-          }
-          value += text[i];
-          i++;
-        }
-        if (!closed) record.problem ??= 'a field starts with a quote (") that is never closed';
-        // Anything between the closing quote and the next comma or line end breaks the format.
-        let trailing = '';
-        while (i < n && text[i] !== ',' && text[i] !== '\r' && text[i] !== '\n') trailing += text[i++];
-        if (trailing.trim() !== '') record.problem ??= 'a field has text after its closing quote (")';
-      } else {
-        while (i < n && text[i] !== ',' && text[i] !== '\r' && text[i] !== '\n') value += text[i++];
-      }
-      record.fields.push(value);
-      record.quoted.push(quoted);
-      if (i >= n) {
-        endOfRecord = true;
-      } else if (text[i] === ',') {
-        i++;
-        // A comma at the very end of the text still ends with an empty field.
-        if (i >= n) {
-          record.fields.push('');
-          record.quoted.push(false);
-          endOfRecord = true;
-        }
-      } else {
-        // A line break: CRLF, LF or CR.
-        i += text[i] === '\r' && text[i + 1] === '\n' ? 2 : 1;
-        line++;
-        endOfRecord = true;
-      }
-    }
-    records.push(record);
-  }
-  return records;
-}
-
-/** A record with nothing in it: an empty line, or a line of commas as spreadsheets write. */
-const isBlank = (record: CsvRecord): boolean => record.problem === null && record.fields.every((f) => f.trim() === '');
 
 const isCapitalised = (word: string): boolean => /\p{L}.*\p{L}/u.test(word) && word === word.toUpperCase() && word !== word.toLowerCase();
 
@@ -192,7 +114,6 @@ function joinWithOr(items: string[]): string {
   return `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
 }
 
-const quote = (text: string): string => (text.length > 40 ? `${text.slice(0, 40)}…` : text);
 
 /**
  * Reads a court list CSV. The first row names the columns, in any case and order, with spaces
@@ -233,18 +154,12 @@ export function parseCourtListCsv(csvText: string, options: CourtListParseOption
       break;
     }
     const report = (message: string) => problems.push({ line: record.line, message: `Line ${record.line}: ${message}` });
-    if (record.problem !== null) {
-      report(record.problem);
+    const shape = recordShapeProblem(record, width, '"SMITH, John"');
+    if (shape !== null) {
+      report(shape);
       continue;
     }
     const { fields } = record;
-    // Spreadsheets sometimes add empty fields at the end of a row: only fields with text in them count.
-    const tooMany = fields.length > width && fields.slice(width).some((f) => f.trim() !== '');
-    if (fields.length < width || tooMany) {
-      const hint = tooMany ? 'put a field with a comma in it, like "SMITH, John", in double quotes' : 'check for a missing comma';
-      report(`has ${fields.length} ${fields.length === 1 ? 'field' : 'fields'} but the first row names ${width} columns: ${hint}`);
-      continue;
-    }
     const cell = (column: Column): string => (index[column] >= 0 ? (fields[index[column]] ?? '').replace(/\s+/g, ' ').trim() : '');
 
     const rowProblems: string[] = [];

@@ -315,7 +315,7 @@ for (const engine of testEngines()) {
       await agents.partner.get(`/partner/referrals/${ids.otherReferral}`);
       await agents.court.get(`/custody/shared/${ids.reportDisclosure}/report.pdf`);
       await agents.support.get(`/cases/${ids.case}`);
-      await agents.partner.get(`/cases/${ids.case}`);
+      assert.equal((await agents.partner.get(`/cases/${ids.case}`)).status, 404, 'a partner worker opening a case finds no such page');
 
       const viewed = await t.services.audit.search({ action: 'disclosure.viewed_by_recipient', username: 'custody-officer' });
       assert.ok(viewed.some((e) => e.subject_id === ids.advice && e.person_id === ids.person));

@@ -658,6 +658,37 @@ export interface TrainingSessionTable {
   recorded_at: Date;
 }
 
+export type JusticeEventOutcomeColumn = 'arrest' | 'charge' | 'caution' | 'conviction' | 'acquittal' | 'no_further_action';
+
+export interface ReoffendingImportTable {
+  id: Generated<string>;
+  service_id: string;
+  file_name: Generated<string>;
+  imported_by: string;
+  imported_at: Date;
+  rows_read: number;
+  events_added: number;
+  already_held: number;
+  /** Lines naming nobody known to the service. */
+  unmatched: ColumnType<Array<{ line: number; message: string }>, string | undefined, string>;
+  /** Lines refused. */
+  problems: ColumnType<Array<{ line: number; message: string }>, string | undefined, string>;
+}
+
+export interface JusticeEventTable {
+  id: Generated<string>;
+  service_id: string;
+  person_id: string;
+  offence_on: string;
+  outcome: JusticeEventOutcomeColumn;
+  outcome_on: string;
+  source: 'recorded' | 'imported';
+  import_id: string | null;
+  notes: Generated<string>;
+  recorded_by: string;
+  recorded_at: Date;
+}
+
 export interface Database {
   service: ServiceTable;
   site: SiteTable;
@@ -698,6 +729,8 @@ export interface Database {
   disposal_condition: DisposalConditionTable;
   payback_hours: PaybackHoursTable;
   training_session: TrainingSessionTable;
+  reoffending_import: ReoffendingImportTable;
+  justice_event: JusticeEventTable;
 }
 
 export type ServiceRow = Selectable<ServiceTable>;
@@ -721,5 +754,7 @@ export type CourtReportRow = Selectable<CourtReportTable>;
 export type DisposalRow = Selectable<DisposalTable>;
 export type DisposalConditionRow = Selectable<DisposalConditionTable>;
 export type TrainingSessionRow = Selectable<TrainingSessionTable>;
+export type JusticeEventRow = Selectable<JusticeEventTable>;
+export type ReoffendingImportRow = Selectable<ReoffendingImportTable>;
 export type NewAppUser = Insertable<AppUserTable>;
 export type AppUserUpdate = Updateable<AppUserTable>;

@@ -33,6 +33,9 @@ import { createCourtReports } from './justice/court-reports.js';
 import { createDisposals } from './justice/disposals.js';
 import { createSharedWithSite } from './justice/shared-with-site.js';
 import { createTrainingLog } from './justice/training-log.js';
+import { createJusticeEvents } from './outcomes/justice-events.js';
+import { createDashboard } from './outcomes/dashboard.js';
+import { createOutcomeMeasures } from './outcomes/outcome-measures.js';
 
 export function createServices(handle: DatabaseHandle, clock: Clock) {
   const { db } = handle;
@@ -73,6 +76,9 @@ export function createServices(handle: DatabaseHandle, clock: Clock) {
     disposals: createDisposals(db, clock, audit, cases),
     sharedWithSite: createSharedWithSite(db, clock, audit, cases),
     trainingLog: createTrainingLog(db, clock, audit, cases),
+    justiceEvents: createJusticeEvents(db, clock, audit, cases),
+    dashboard: createDashboard(db, clock, audit, cases),
+    outcomeMeasures: createOutcomeMeasures(db, clock, audit, cases),
     installationSecret: (name: string) => installationSecret(db, name),
     /** Synthetic demo activity (people, referrals, screens) for a demo profile. */
     demoActivity: (profileName: string) => seedActivity(db, clock, profileName),

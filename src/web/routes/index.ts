@@ -14,6 +14,7 @@ import { screeningRoutes } from './screening.js';
 import { custodyRoutes } from './custody.js';
 import { caseRoutes } from './cases/index.js';
 import { justiceRoutes } from './justice/index.js';
+import { outcomeRoutes } from './outcomes/index.js';
 
 export async function registerRoutes(app: FastifyInstance, options: { signInAttemptsPerMinute: number }) {
   await healthRoutes(app);
@@ -30,4 +31,5 @@ export async function registerRoutes(app: FastifyInstance, options: { signInAtte
   await custodyRoutes(app);
   await caseRoutes(app);
   await justiceRoutes(app);
+  await outcomeRoutes(app);
 }

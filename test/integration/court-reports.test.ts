@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { Agent, startTestApp, type TestApp } from '../support/app.js';
 import { testEngines } from '../support/database.js';
 import { pdfPages } from '../support/pdf.js';
+import { TEAM_DECISION_KINDS } from '../../src/domain/due-items.js';
 import { actorFor, openCase, TEST_ORIGIN } from '../support/cases.js';
 import { fixedClock } from '../../src/services/clock.js';
 import { ConflictError, ForbiddenError, ValidationError } from '../../src/services/errors.js';
@@ -280,6 +281,9 @@ for (const engine of testEngines()) {
       const teamItem = (await t.services.dueList.forTeam(manager)).find((i) => i.reportId === soon);
       assert.equal(teamItem?.workerName, nurse.displayName, 'nobody holds the case: the drafter');
       assert.ok((await t.services.dueList.forCase(nurse, caseId)).some((i) => i.reportId === soon));
+      const onCase = (await t.services.dueList.forCase(nurse, caseId)).filter((i) => !TEAM_DECISION_KINDS.includes(i.kind));
+      const unallocated = (await t.services.caseload.teamCaseloads(manager)).unallocated.find((c) => c.caseId === caseId);
+      assert.equal(unallocated?.dueCount, onCase.length, "the team caseload counts the report among the case's due items");
 
       const agent = new Agent(t.app);
       await agent.signIn('practitioner');

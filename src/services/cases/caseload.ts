@@ -14,6 +14,7 @@ import { NotFoundError } from '../errors.js';
 import { caseworkersOf, createCaseAllocation, type Caseworker } from './case-allocation.js';
 import { loadCaseFacts, recentContacts, type FactScope, type ScopedCase } from './case-facts.js';
 import { requireTeamManager, requireTeamMember, type CaseRecords } from './case-records.js';
+import { courtReportsDue, type ReportScope } from './court-reports-due.js';
 
 export type CaseloadEntry = {
   caseId: string;
@@ -44,15 +45,22 @@ export function createCaseload(db: Kysely<Database>, clock: Clock, audit: AuditS
 
   const requireTeam = (actor: Actor): string => requireTeamMember(actor, 'Only the team has caseloads');
 
+  /** Court reports due on the cases in scope, by case. */
+  async function reportsByCase(scope: ReportScope, day: string): Promise<Map<string, DueItem[]>> {
+    const byCase = new Map<string, DueItem[]>();
+    for (const item of await courtReportsDue(db, scope, day)) byCase.set(item.caseId, [...(byCase.get(item.caseId) ?? []), item]);
+    return byCase;
+  }
+
   /** The open cases a worker holds, most urgent first. */
   async function caseloadOf(serviceId: string, userId: string): Promise<CaseloadEntry[]> {
     const day = today();
     const scope: FactScope = { serviceId, workerId: userId };
-    const [{ cases: rows, facts }, contacts] = await Promise.all([loadCaseFacts(db, scope, day, { teamDecisions: false }), recentContacts(db, scope, day)]);
+    const [{ cases: rows, facts }, contacts, reports] = await Promise.all([loadCaseFacts(db, scope, day, { teamDecisions: false }), recentContacts(db, scope, day), reportsByCase({ serviceId, workerId: userId }, day)]);
     const factsOf = new Map(facts.map((f) => [f.caseId, f]));
     const entries = rows.map((c) => {
       const f = factsOf.get(c.id)!;
-      const items = workerItems(f, day);
+      const items = [...workerItems(f, day), ...(reports.get(c.id) ?? [])];
       const entry: CaseloadEntry = {
         caseId: c.id, personId: c.personId, personName: c.personName, dateOfBirth: c.dateOfBirth, caseStatus: c.caseStatus, openedAt: c.openedAt, version: c.version,
         clock: clockOf(f, day),
@@ -100,7 +108,7 @@ export function createCaseload(db: Kysely<Database>, clock: Clock, audit: AuditS
     async teamCaseloads(actor: Actor): Promise<{ workers: WorkerCaseload[]; unallocated: UnallocatedCase[] }> {
       const serviceId = requireTeamManager(actor);
       const day = today();
-      const [{ cases: rows, facts, workerOf }, caseworkers] = await Promise.all([loadCaseFacts(db, { serviceId }, day, { teamDecisions: false }), caseworkersOf(db, serviceId)]);
+      const [{ cases: rows, facts, workerOf }, caseworkers, reports] = await Promise.all([loadCaseFacts(db, { serviceId }, day, { teamDecisions: false }), caseworkersOf(db, serviceId), reportsByCase({ serviceId }, day)]);
       const counts = new Map<string, WorkerCaseload>(caseworkers.map((w) => [w.userId, { ...w, openCases: 0, amber: 0, red: 0, overdueReviews: 0, dueItems: 0, overdueItems: 0 }]));
       // Cases still held by someone who no longer has a caseworker grant: show them too, so they can be moved.
       const strays = [...new Set([...workerOf.values()].filter((w): w is string => w !== null && !counts.has(w)))];
@@ -111,7 +119,7 @@ export function createCaseload(db: Kysely<Database>, clock: Clock, audit: AuditS
       const caseById = new Map(rows.map((c) => [c.id, c]));
       const unallocated: UnallocatedCase[] = [];
       for (const f of facts) {
-        const items = workerItems(f, day);
+        const items = [...workerItems(f, day), ...(reports.get(f.caseId) ?? [])];
         const holder = workerOf.get(f.caseId) ?? null;
         const c = caseById.get(f.caseId);
         const caseClockNow = clockOf(f, day);

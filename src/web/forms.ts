@@ -1,6 +1,7 @@
 // Reading posted forms and showing their errors the NHS way.
 import type { FastifyRequest } from 'fastify';
 import type { FieldErrors } from '../services/errors.js';
+import { parseDateParts } from '../domain/age.js';
 
 /** The posted form as strings only: anything else (arrays, objects, missing) reads as ''. */
 export function formFields(request: FastifyRequest): Record<string, string> {
@@ -47,4 +48,19 @@ export function errorSummary(errors: FieldErrors | null | undefined, fieldIds: R
 export function dateBoxes(name: string, date: string): Record<string, string> {
   const [year, month, day] = date.split('-');
   return { [`${name}-day`]: String(Number(day)), [`${name}-month`]: String(Number(month)), [`${name}-year`]: year ?? '' };
+}
+
+/**
+ * The date in the NHS date input called `name` (boxes `name-day`, `name-month`, `name-year`) as YYYY-MM-DD. On a
+ * problem, records it under `name` in `errors`, with the box to link to in `fieldIds`, and returns null. All three
+ * boxes blank is a problem too, unless `optional`: then it is null with no problem.
+ */
+export function readDateBoxes(fields: Record<string, string>, name: string, label: string, errors: FieldErrors, fieldIds: Record<string, string>, options: { optional?: boolean } = {}): string | null {
+  const [day, month, year] = ['day', 'month', 'year'].map((part) => (fields[`${name}-${part}`] ?? '').trim()) as [string, string, string];
+  if (options.optional && !day && !month && !year) return null;
+  const parsed = parseDateParts(day, month, year, label);
+  if (parsed.ok) return parsed.date;
+  errors[name] = parsed.error;
+  fieldIds[name] = `${name}-${parsed.field}`;
+  return null;
 }

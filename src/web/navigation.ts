@@ -16,6 +16,7 @@ const PEOPLE: NavItem = { text: 'People', href: '/people' };
 const SESSIONS: NavItem = { text: 'Restorative sessions', href: '/restorative-sessions' };
 const COURT_REPORTS: NavItem = { text: 'Court reports', href: '/court-reports' };
 const TRAINING: NavItem = { text: 'Training', href: '/training' };
+const DASHBOARD: NavItem = { text: 'Dashboard', href: '/dashboard' };
 const DIRECTORY: NavItem = { text: 'Sites and partners', href: '/directory' };
 
 export function navigationFor(role: Role | null): NavItem[] {
@@ -28,7 +29,7 @@ export function navigationFor(role: Role | null): NavItem[] {
     case 'support_worker':
       return [home, MY_CASES, DUE, PEOPLE, SESSIONS];
     case 'team_manager':
-      return [home, TODAY, { text: 'Team caseloads', href: '/team/caseloads' }, DUE, PEOPLE, COURT_REPORTS, { text: 'Approvals', href: '/disclosures/approvals' }, SESSIONS, TRAINING, DIRECTORY];
+      return [home, TODAY, { text: 'Team caseloads', href: '/team/caseloads' }, DUE, PEOPLE, COURT_REPORTS, { text: 'Approvals', href: '/disclosures/approvals' }, SESSIONS, TRAINING, DASHBOARD, DIRECTORY];
     case 'custody_court_staff':
       return [home, { text: 'Your referrals and advice', href: '/custody' }];
     case 'partner_worker':
@@ -37,6 +38,8 @@ export function navigationFor(role: Role | null): NavItem[] {
       return [home, { text: 'Your sessions', href: '/restorative-sessions/facilitating' }];
     case null:
       return [];
+    case 'commissioner':
+      return [home, DASHBOARD, { text: 'Outcomes', href: '/outcomes' }];
     default:
       return [home];
   }

@@ -26,6 +26,7 @@ import { getProfile } from './profiles.js';
 import { addDays } from '../../domain/calendar-date.js';
 import { CASE_WORK_TABLES, emptyCaseWork, generateCaseWork, loadCaseTeams, type CaseTeam, type CaseWorkRows } from './case-activity.js';
 import { renderCourtReportPdfs } from './justice-activity-courts.js';
+import { seedJusticeEventsDemo } from './justice-events-demo.js';
 
 // ---------------------------------------------------------------------------------------------
 // A seeded random sequence.
@@ -876,6 +877,7 @@ export async function seedActivity(db: Kysely<Database>, clock: Clock, profileNa
     await insertAll(trx, 'screening', rows.screenings);
     await insertAll(trx, 'case_episode', rows.cases);
     for (const [key, table] of CASE_WORK_TABLES) await insertAll(trx, table, rows.caseWork[key] as never);
+    await seedJusticeEventsDemo(trx, plan, rows);
     await createAuditService(db, clock).record({ userId: null, username: 'seed' }, { ipAddress: null, userAgent: 'divert seed' }, { action: 'demo_activity.loaded', detail: counts }, trx);
   });
   return counts;

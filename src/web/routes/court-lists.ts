@@ -1,11 +1,11 @@
 // Court lists for the L&D team: a court's list for a day, and importing a CSV file (checked first, imported only when confirmed).
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import multipart from '@fastify/multipart';
 import { CLINICAL_TEAM_ROLES } from '../../domain/roles.js';
 import { isRealDate, londonCalendarDate, parseDateParts } from '../../domain/age.js';
 import { COURT_LIST_EXAMPLE_HEADER } from '../../domain/court-list-csv.js';
 import type { SiteRow } from '../../db/schema.js';
 import { ValidationError } from '../../services/errors.js';
+import { isUpload, rawText, readCsvUploads, uploadedCsvText } from '../csv-upload.js';
 import { errorSummary, formFields } from '../forms.js';
 import { originOf, requireActor } from '../request-context.js';
 import { flagsOf } from './people.js';
@@ -17,11 +17,6 @@ type Params = { siteId: string };
 /** The largest file, or pasted list, the import reads. */
 const MAX_CSV_BYTES = 1_000_000;
 
-/** An uploaded file as the multipart reader below leaves it in the body. */
-type UploadedFile = { kind: 'upload'; filename: string; data: Buffer; truncated: boolean };
-
-const isUpload = (value: unknown): value is UploadedFile => typeof value === 'object' && value !== null && (value as { kind?: unknown }).kind === 'upload';
-
 const LONG_DATE = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
 const SHORT_DATE = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', day: 'numeric', month: 'short', year: 'numeric' });
 
@@ -31,25 +26,6 @@ const longDate = (iso: string) => LONG_DATE.formatToParts(utcDate(iso)).filter((
 const shortDate = (iso: string | null) => (iso ? SHORT_DATE.format(utcDate(iso)) : 'Not known');
 
 const SAVE_AS_CSV = 'in your spreadsheet, save the list as CSV UTF-8 (comma delimited) and upload that file';
-
-/** The text of an uploaded file: UTF-8, or Windows-1252 as older spreadsheets save it; an error for anything that is not text. */
-function fileText(file: UploadedFile): { ok: true; text: string } | { ok: false; error: string } {
-  if (file.truncated) return { ok: false, error: 'The file must be smaller than 1 MB: split the list into smaller files' };
-  const data = file.data;
-  const isZip = data.length >= 4 && data[0] === 0x50 && data[1] === 0x4b && data[2] === 0x03 && data[3] === 0x04;
-  if (isZip || data.includes(0)) return { ok: false, error: `The file is not a CSV file: ${SAVE_AS_CSV}` };
-  try {
-    return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(data) };
-  } catch {
-    return { ok: true, text: new TextDecoder('windows-1252').decode(data) };
-  }
-}
-
-/** A posted field as text, whole: formFields cuts values at 10,000 characters, too short for a court list. */
-function rawText(request: FastifyRequest, name: string): string {
-  const value = (request.body as Record<string, unknown> | undefined)?.[name];
-  return typeof value === 'string' ? value : '';
-}
 
 export async function courtListRoutes(app: FastifyInstance) {
   const { services } = app;
@@ -103,18 +79,8 @@ export async function courtListRoutes(app: FastifyInstance) {
     });
 
   await app.register(async (scope) => {
-    // Files arrive as multipart forms, read here and only here. Every field, the file's bytes
-    // included, is put in request.body, so the application's CSRF check finds the token there.
-    await scope.register(multipart, {
-      attachFieldsToBody: 'keyValues',
-      throwFileSizeLimit: false,
-      limits: { fileSize: MAX_CSV_BYTES, files: 1, fieldSize: MAX_CSV_BYTES + 1, fields: 20, parts: 21 },
-      async onFile(part) {
-        const data = await part.toBuffer();
-        const upload: UploadedFile = { kind: 'upload', filename: part.filename, data, truncated: part.file.truncated };
-        part.value = upload;
-      },
-    });
+    // Files arrive as multipart forms, read here and only here.
+    await readCsvUploads(scope, MAX_CSV_BYTES, 20);
 
     scope.get<{ Params: Params }>('/sites/:siteId/court-list', { config: team }, async (request, reply) => {
       const query = request.query as Record<string, unknown>;
@@ -142,7 +108,7 @@ export async function courtListRoutes(app: FastifyInstance) {
       let csv = '';
       const upload = (request.body as Record<string, unknown> | undefined)?.csvFile;
       if (isUpload(upload) && upload.data.length > 0) {
-        const read = fileText(upload);
+        const read = uploadedCsvText(upload, { tooLarge: 'The file must be smaller than 1 MB: split the list into smaller files', saveAsCsv: SAVE_AS_CSV });
         if (read.ok) csv = read.text;
         else errors.csvFile = read.error;
       } else if (values.csvText.trim() !== '') {

@@ -2,28 +2,14 @@
 // totals by audience, a date filter, and the form the team records a session with.
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Actor } from '../../../domain/actor.js';
-import { parseDateParts } from '../../../domain/age.js';
 import { londonDate } from '../../../domain/london-time.js';
 import { TRAINING_AUDIENCES, TRAINING_AUDIENCE_LABELS, type TrainingInput } from '../../../services/justice/training-log.js';
 import { ValidationError, type FieldErrors } from '../../../services/errors.js';
-import { dateBoxes, errorSummary, formFields, queryFields } from '../../forms.js';
+import { dateBoxes, errorSummary, formFields, queryFields, readDateBoxes } from '../../forms.js';
 import { originOf, requireActor } from '../../request-context.js';
 
 const trainingReaders = { access: { roles: ['practitioner', 'support_worker', 'team_manager'] } } as const;
 const trainingRecorders = { access: { roles: ['practitioner', 'team_manager'] } } as const;
-
-/** The date in the boxes called `name` (YYYY-MM-DD); null when all three are blank; a problem, keyed by `name`, otherwise. */
-function readDate(fields: Record<string, string>, name: string, label: string, errors: FieldErrors, fieldIds: Record<string, string>): string | null {
-  const day = fields[`${name}-day`] ?? '';
-  const month = fields[`${name}-month`] ?? '';
-  const year = fields[`${name}-year`] ?? '';
-  if (!day.trim() && !month.trim() && !year.trim()) return null;
-  const parsed = parseDateParts(day, month, year, label);
-  if (parsed.ok) return parsed.date;
-  errors[name] = parsed.error;
-  fieldIds[name] = `${name}-${parsed.field}`;
-  return null;
-}
 
 export async function trainingRoutes(app: FastifyInstance) {
   const { services } = app;
@@ -33,8 +19,8 @@ export async function trainingRoutes(app: FastifyInstance) {
     const query = queryFields(request);
     const errors: FieldErrors = {};
     const fieldIds: Record<string, string> = {};
-    const from = readDate(query, 'from', 'First date', errors, fieldIds);
-    const to = readDate(query, 'to', 'Last date', errors, fieldIds);
+    const from = readDateBoxes(query, 'from', 'First date', errors, fieldIds, { optional: true });
+    const to = readDateBoxes(query, 'to', 'Last date', errors, fieldIds, { optional: true });
     let log: Awaited<ReturnType<typeof services.trainingLog.list>> | null = null;
     if (Object.keys(errors).length === 0) {
       try {
@@ -86,7 +72,7 @@ export async function trainingRoutes(app: FastifyInstance) {
     const fields = formFields(request);
     const readErrors: FieldErrors = {};
     const fieldIds: Record<string, string> = {};
-    const deliveredOn = readDate(fields, 'deliveredOn', 'Date of the training', readErrors, fieldIds);
+    const deliveredOn = readDateBoxes(fields, 'deliveredOn', 'Date of the training', readErrors, fieldIds, { optional: true });
     const attendeesText = (fields.attendees ?? '').trim();
     const input: TrainingInput = {
       deliveredOn: deliveredOn ?? '',

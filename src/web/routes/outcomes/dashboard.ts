@@ -1,4 +1,79 @@
 // The team and service dashboard: activity, reach and timeliness for a period, by site, source, age band, sex, ethnicity and vulnerability domain; small numbers suppressed for commissioners.
 import type { FastifyInstance } from 'fastify';
+import type { Breakdown } from '../../../domain/dashboard-figures.js';
+import { ValidationError, type FieldErrors } from '../../../services/errors.js';
+import type { DashboardFilters, DashboardView } from '../../../services/outcomes/dashboard.js';
+import { barChart } from '../../charts/bar-chart.js';
+import { dateBoxes, errorSummary, queryFields, readDateBoxes } from '../../forms.js';
+import { originOf, requireActor } from '../../request-context.js';
 
-export async function dashboardRoutes(_app: FastifyInstance) {}
+const dashboardReaders = { access: { roles: ['team_manager', 'practitioner', 'commissioner'] } } as const;
+
+/** A bar chart of one breakdown, drawn from its shown (possibly suppressed) figures. */
+function chartOf(id: string, title: string, b: Breakdown): string {
+  return barChart(
+    b.rows.map((r) => ({ label: r.label, value: r.count.value, text: r.count.text })),
+    { id, title, description: `${title}: a bar for each ${b.rows.length === 1 ? 'group' : 'of the ' + b.rows.length + ' groups'}, its length the count. The same figures are in the table below.` },
+  );
+}
+
+function charts(view: DashboardView): Record<string, string> {
+  return {
+    activity: barChart(view.activity.map((a) => ({ label: a.label, value: a.figure.value, text: a.figure.text })), { id: 'chart-activity', title: 'Activity in the period', description: 'A bar for each kind of activity, its length the count. The same figures are in the table below.' }),
+    site: chartOf('chart-site', 'Referrals by site', view.referrals.site),
+    source: chartOf('chart-source', 'Referrals by source', view.referrals.source),
+    ageBand: chartOf('chart-age', 'Referrals by age band', view.referrals.ageBand),
+    sex: chartOf('chart-sex', 'Referrals by sex', view.referrals.sex),
+    ethnicity: chartOf('chart-ethnicity', 'Referrals by ethnic group', view.referrals.ethnicity),
+    domains: barChart(view.domains.rows.map((r) => ({ label: r.label, value: r.count.value, text: r.count.text })), { id: 'chart-domains', title: 'Needs identified at screening, by vulnerability domain', description: 'A bar for each vulnerability domain, its length the number of referrals whose screen identified a need in it. The same figures are in the table below.' }),
+    onward: barChart(view.onward.rows.map((r) => ({ label: r.label, value: r.sent.value, text: r.sent.text })), { id: 'chart-onward', title: 'Onward referrals sent, by pathway', description: 'A bar for each pathway, its length the number of onward referrals sent. The same figures, with acceptance, waits and attendance, are in the table below.' }),
+    response: barChart((view.response.sites ?? []).map((r) => ({ label: r.label, value: r.share.endsWith('%') ? Number(r.share.slice(0, -1)) : null, text: r.share })), { id: 'chart-response', title: 'Share of screens within the site’s response target', description: 'A bar for each site, its length the percentage of screens completed within the site’s target. The same figures are in the table below.' }),
+  };
+}
+
+export async function dashboardRoutes(app: FastifyInstance) {
+  const { services } = app;
+
+  app.get('/dashboard', { config: dashboardReaders }, async (request, reply) => {
+    const actor = requireActor(request);
+    const query = queryFields(request);
+    const asked = ['from-day', 'from-month', 'from-year', 'to-day', 'to-month', 'to-year', 'service'].some((k) => k in query);
+    const errors: FieldErrors = {};
+    const fieldIds: Record<string, string> = {};
+    let filters: DashboardFilters;
+    let values: Record<string, string>;
+    if (!asked) {
+      filters = await services.dashboard.defaultFilters(actor);
+      values = { ...dateBoxes('from', filters.from), ...dateBoxes('to', filters.to), service: filters.serviceId };
+    } else {
+      const from = readDateBoxes(query, 'from', 'First date', errors, fieldIds);
+      const to = readDateBoxes(query, 'to', 'Last date', errors, fieldIds);
+      filters = { from: from ?? '', to: to ?? '', serviceId: (query.service ?? '').trim() || 'all' };
+      values = query;
+    }
+    let view: DashboardView | null = null;
+    if (Object.keys(errors).length === 0) {
+      try {
+        view = await services.dashboard.view(actor, filters, originOf(request));
+      } catch (error) {
+        if (!(error instanceof ValidationError)) throw error;
+        Object.assign(errors, error.fieldErrors);
+        for (const key of Object.keys(error.fieldErrors)) fieldIds[key] ??= `${key}-day`;
+      }
+    }
+    const { services: serviceChoices } = view ?? (await services.dashboard.grantedServices(actor));
+    const ordered = Object.fromEntries(['from', 'to'].filter((k) => errors[k]).map((k) => [k, errors[k]!]));
+    return reply.code(view ? 200 : 400).page('pages/dashboard/index.njk', {
+      title: 'Dashboard',
+      values,
+      serviceItems: [
+        ...(serviceChoices.length > 1 ? [{ value: 'all', text: 'All your services', selected: values.service === 'all' }] : []),
+        ...serviceChoices.map((s) => ({ value: s.id, text: s.name, selected: values.service === s.id })),
+      ],
+      view,
+      charts: view ? charts(view) : null,
+      errors: view ? null : ordered,
+      errorList: view ? [] : errorSummary(ordered, fieldIds),
+    });
+  });
+}

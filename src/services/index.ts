@@ -36,6 +36,8 @@ import { createTrainingLog } from './justice/training-log.js';
 import { createJusticeEvents } from './outcomes/justice-events.js';
 import { createDashboard } from './outcomes/dashboard.js';
 import { createOutcomeMeasures } from './outcomes/outcome-measures.js';
+import { createEquality } from './outcomes/equality.js';
+import { createQuarterlyReturn } from './outcomes/quarterly-return.js';
 
 export function createServices(handle: DatabaseHandle, clock: Clock) {
   const { db } = handle;
@@ -79,6 +81,8 @@ export function createServices(handle: DatabaseHandle, clock: Clock) {
     justiceEvents: createJusticeEvents(db, clock, audit, cases),
     dashboard: createDashboard(db, clock, audit, cases),
     outcomeMeasures: createOutcomeMeasures(db, clock, audit, cases),
+    equality: createEquality(db, clock, audit, cases),
+    quarterlyReturn: createQuarterlyReturn(db, clock, audit, cases),
     installationSecret: (name: string) => installationSecret(db, name),
     /** Synthetic demo activity (people, referrals, screens) for a demo profile. */
     demoActivity: (profileName: string) => seedActivity(db, clock, profileName),

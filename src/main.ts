@@ -1,10 +1,11 @@
-// The command line: divert serve | migrate | seed | user add | verify-audit.
+// The command line: divert serve | migrate | seed | user add | verify-audit | quarterly-return.
 import { runCommand } from './cli/runtime.js';
 import { serve, SERVE_HELP } from './cli/serve.js';
 import { migrateCommand, MIGRATE_HELP } from './cli/migrate.js';
 import { seedCommand, SEED_HELP } from './cli/seed.js';
 import { userAddCommand, USER_ADD_HELP } from './cli/user-add.js';
 import { verifyAuditCommand, VERIFY_AUDIT_HELP } from './cli/verify-audit.js';
+import { quarterlyReturnCommand, QUARTERLY_RETURN_HELP } from './cli/quarterly-return.js';
 
 const HELP = `Divert: case management for Liaison and Diversion services
 
@@ -16,6 +17,7 @@ Commands:
   seed            load a demo data profile into an empty database
   user add        create an account with a role
   verify-audit    check the audit trail has not been tampered with
+  quarterly-return  write a service's quarterly return into a folder (for cron)
 
 Run divert COMMAND --help for a command's options.`;
 
@@ -25,6 +27,7 @@ const COMMANDS: Record<string, { help: string; run: (args: string[]) => Promise<
   seed: { help: SEED_HELP, run: (args) => seedCommand(args) },
   'user add': { help: USER_ADD_HELP, run: (args) => userAddCommand(args) },
   'verify-audit': { help: VERIFY_AUDIT_HELP, run: () => verifyAuditCommand() },
+  'quarterly-return': { help: QUARTERLY_RETURN_HELP, run: (args) => quarterlyReturnCommand(args) },
 };
 
 const argv = process.argv.slice(2);

@@ -39,7 +39,7 @@ export function navigationFor(role: Role | null): NavItem[] {
     case null:
       return [];
     case 'commissioner':
-      return [home, DASHBOARD, { text: 'Outcomes', href: '/outcomes' }];
+      return [home, DASHBOARD, { text: 'Outcomes', href: '/outcomes' }, { text: 'Equality', href: '/equality' }, { text: 'Quarterly return', href: '/quarterly-return' }];
     default:
       return [home];
   }

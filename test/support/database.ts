@@ -42,7 +42,9 @@ const REUSE_HOURS = 6;
 function templateFingerprint(): string {
   const hash = crypto.createHash('sha256');
   for (const dir of ['src/db/migrations', 'src/services/seed']) {
-    for (const name of fs.readdirSync(dir).sort()) hash.update(name).update(fs.readFileSync(path.join(dir, name)));
+    for (const name of (fs.readdirSync(dir, { recursive: true }) as string[]).sort()) {
+      if (fs.statSync(path.join(dir, name)).isFile()) hash.update(name).update(fs.readFileSync(path.join(dir, name)));
+    }
   }
   return hash.digest('hex');
 }

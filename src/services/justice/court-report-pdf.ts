@@ -1,5 +1,5 @@
 // The court report as a PDF: the service's name, the person, the hearing, each section, a version and page numbers.
-import PDFDocument from 'pdfkit';
+import { finishPages, openPdf, PDF_MARGIN } from '../pdf-pages.js';
 import { londonMomentText } from '../../domain/contact-rules.js';
 import { COURT_REPORT_PURPOSE_LABELS, COURT_REPORT_SECTIONS, COURT_REPORT_SECTION_LABELS, type CourtReportPurpose, type CourtReportSections } from '../../domain/court-report-state.js';
 import { formatNhsNumber } from '../../domain/nhs-number.js';
@@ -23,8 +23,7 @@ export type CourtReportDocument = {
   issuedAt: Date;
 };
 
-const MARGIN = 56;
-const FOOTER_SPACE = 40;
+const MARGIN = PDF_MARGIN;
 const BODY = 10.5;
 const COLUMNS = [{ title: 'Date', width: 120 }, { title: 'Kind of contact', width: 180 }, { title: 'Outcome', width: 183 }] as const;
 
@@ -34,28 +33,8 @@ export const footerText = (page: number, pages: number, doc: Pick<CourtReportDoc
 
 /** Renders the report; the same document gives the same bytes (the creation date is the time of issue). */
 export async function renderCourtReportPdf(doc: CourtReportDocument): Promise<Buffer> {
-  const pdf = new PDFDocument({
-    size: 'A4',
-    bufferPages: true,
-    margins: { top: MARGIN, left: MARGIN, right: MARGIN, bottom: MARGIN + FOOTER_SPACE },
-    info: {
-      Title: `Report to ${doc.courtName} for the hearing on ${sayDate(doc.hearingOn)}`,
-      Author: doc.serviceName,
-      Subject: `Court report, version ${doc.reportVersion}`,
-      Creator: doc.serviceName,
-      Producer: 'Divert',
-      CreationDate: doc.issuedAt,
-      ModDate: doc.issuedAt,
-    },
-  });
-  const chunks: Buffer[] = [];
-  pdf.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    pdf.on('end', () => resolve(Buffer.concat(chunks)));
-    pdf.on('error', reject);
-  });
+  const { pdf, width, bytes: done } = openPdf({ title: `Report to ${doc.courtName} for the hearing on ${sayDate(doc.hearingOn)}`, author: doc.serviceName, subject: `Court report, version ${doc.reportVersion}`, createdAt: doc.issuedAt });
 
-  const width = pdf.page.width - MARGIN * 2;
   /** Starts a new page unless `height` points are left on this one, so a heading is not left at the foot of a page. */
   const keep = (height: number) => {
     if (pdf.y + height > pdf.page.height - pdf.page.margins.bottom) pdf.addPage();
@@ -97,15 +76,7 @@ export async function renderCourtReportPdf(doc: CourtReportDocument): Promise<Bu
   labelled('Signed off by', doc.signedOffBy);
   labelled('Issued', londonMomentText(doc.issuedAt));
 
-  const range = pdf.bufferedPageRange();
-  for (let i = range.start; i < range.start + range.count; i += 1) {
-    pdf.switchToPage(i);
-    // With the bottom margin in place pdfkit would start a new page for text written below it.
-    pdf.page.margins.bottom = 0;
-    pdf.font('Helvetica').fontSize(9).fillColor('#425563')
-      .text(footerText(i - range.start + 1, range.count, doc), MARGIN, pdf.page.height - MARGIN, { width, align: 'center', lineBreak: false });
-  }
-  pdf.end();
+  finishPages(pdf, (page, pages) => footerText(page, pages, doc));
   return done;
 }
 

@@ -68,7 +68,7 @@ export async function activityCounts(db: Kysely<Database>, scope: QueryScope): P
  * person's, else the one given on the referral) to the referral's London calendar date; not known without a date of
  * birth, or with one after the referral or giving an age under 10 or over 110.
  */
-function ageBandSql(): RawBuilder<string> {
+export function ageBandSql(): RawBuilder<string> {
   const dob = sql`coalesce(p.date_of_birth, r.subject_date_of_birth)`;
   const on = sql`(r.referred_at at time zone 'Europe/London')::date`;
   const age = sql`extract(year from age(${on}::timestamp, ${dob}::timestamp))`;

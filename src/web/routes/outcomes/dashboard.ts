@@ -1,11 +1,9 @@
 // The team and service dashboard: activity, reach and timeliness for a period, by site, source, age band, sex, ethnicity and vulnerability domain; small numbers suppressed for commissioners.
 import type { FastifyInstance } from 'fastify';
 import type { Breakdown } from '../../../domain/dashboard-figures.js';
-import { ValidationError, type FieldErrors } from '../../../services/errors.js';
-import type { DashboardFilters, DashboardView } from '../../../services/outcomes/dashboard.js';
+import type { DashboardView } from '../../../services/outcomes/dashboard.js';
 import { barChart } from '../../charts/bar-chart.js';
-import { dateBoxes, errorSummary, queryFields, readDateBoxes } from '../../forms.js';
-import { originOf, requireActor } from '../../request-context.js';
+import { readPeriodPage } from './period-page.js';
 
 const dashboardReaders = { access: { roles: ['team_manager', 'practitioner', 'commissioner'] } } as const;
 
@@ -35,45 +33,7 @@ export async function dashboardRoutes(app: FastifyInstance) {
   const { services } = app;
 
   app.get('/dashboard', { config: dashboardReaders }, async (request, reply) => {
-    const actor = requireActor(request);
-    const query = queryFields(request);
-    const asked = ['from-day', 'from-month', 'from-year', 'to-day', 'to-month', 'to-year', 'service'].some((k) => k in query);
-    const errors: FieldErrors = {};
-    const fieldIds: Record<string, string> = {};
-    let filters: DashboardFilters;
-    let values: Record<string, string>;
-    if (!asked) {
-      filters = await services.dashboard.defaultFilters(actor);
-      values = { ...dateBoxes('from', filters.from), ...dateBoxes('to', filters.to), service: filters.serviceId };
-    } else {
-      const from = readDateBoxes(query, 'from', 'First date', errors, fieldIds);
-      const to = readDateBoxes(query, 'to', 'Last date', errors, fieldIds);
-      filters = { from: from ?? '', to: to ?? '', serviceId: (query.service ?? '').trim() || 'all' };
-      values = query;
-    }
-    let view: DashboardView | null = null;
-    if (Object.keys(errors).length === 0) {
-      try {
-        view = await services.dashboard.view(actor, filters, originOf(request));
-      } catch (error) {
-        if (!(error instanceof ValidationError)) throw error;
-        Object.assign(errors, error.fieldErrors);
-        for (const key of Object.keys(error.fieldErrors)) fieldIds[key] ??= `${key}-day`;
-      }
-    }
-    const { services: serviceChoices } = view ?? (await services.dashboard.grantedServices(actor));
-    const ordered = Object.fromEntries(['from', 'to'].filter((k) => errors[k]).map((k) => [k, errors[k]!]));
-    return reply.code(view ? 200 : 400).page('pages/dashboard/index.njk', {
-      title: 'Dashboard',
-      values,
-      serviceItems: [
-        ...(serviceChoices.length > 1 ? [{ value: 'all', text: 'All your services', selected: values.service === 'all' }] : []),
-        ...serviceChoices.map((s) => ({ value: s.id, text: s.name, selected: values.service === s.id })),
-      ],
-      view,
-      charts: view ? charts(view) : null,
-      errors: view ? null : ordered,
-      errorList: view ? [] : errorSummary(ordered, fieldIds),
-    });
+    const page = await readPeriodPage(request, services.dashboard);
+    return reply.code(page.status).page('pages/dashboard/index.njk', { title: 'Dashboard', ...page.context, charts: page.view ? charts(page.view) : null });
   });
 }

@@ -3,159 +3,22 @@
 // the same id (md5 of "bench-person-n"), name, date of birth and identifiers.
 import type pg from 'pg';
 import { mulberry32 } from '../src/services/seed/activity.js';
+import { FAMILY_NAMES, FEMALE_GIVEN_NAMES, MALE_GIVEN_NAMES } from '../src/services/seed/national/names.js';
+import { Params, coded, hashFunctionSql, expand, flat, nhsCheckSql, weighted, type Weighted } from '../src/services/seed/national/sql-kit.js';
+import {
+  ETHNICITY, FAMILY, FEMALE, LANGUAGES, MALE, OFFENCES, REASONS, REFERRER_SQL, SITE_WEIGHT, URGENCY, custodyStatusesFor, sourcesFor,
+} from '../src/services/seed/national/vocabulary.js';
+
+export { FAMILY_NAMES, FEMALE_GIVEN_NAMES, MALE_GIVEN_NAMES, FAMILY, Params, weighted, type Weighted };
 
 /** Changes whenever the generator below changes, so an old benchmark database is reloaded. */
 export const DATA_VERSION = 'divert-bench-identification v1';
 
-// ---------------------------------------------------------------------------------------------
-// Names. Family names are in rough order of how common they are in England (the first has the
-// most weight); spelling variants (Smyth, Smythe, Jonson, Thomson...) sit further down so that a
-// spelling-tolerant search meets hundreds of near misses, as a real service's records would.
-// ---------------------------------------------------------------------------------------------
 
-export const FAMILY_NAMES = [
-  'Smith', 'Jones', 'Williams', 'Taylor', 'Brown', 'Davies', 'Evans', 'Wilson', 'Thomas', 'Johnson',
-  'Roberts', 'Robinson', 'Thompson', 'Wright', 'Walker', 'White', 'Edwards', 'Hughes', 'Green', 'Hall',
-  'Lewis', 'Harris', 'Clarke', 'Patel', 'Jackson', 'Wood', 'Turner', 'Martin', 'Cooper', 'Hill',
-  'Ward', 'Morris', 'Moore', 'Clark', 'Lee', 'King', 'Baker', 'Harrison', 'Morgan', 'Allen',
-  'James', 'Scott', 'Phillips', 'Watson', 'Davis', 'Parker', 'Price', 'Bennett', 'Young', 'Griffiths',
-  'Mitchell', 'Kelly', 'Cook', 'Carter', 'Richardson', 'Bailey', 'Collins', 'Bell', 'Shaw', 'Murphy',
-  'Miller', 'Cox', 'Richards', 'Khan', 'Marshall', 'Anderson', 'Simpson', 'Ellis', 'Adams', 'Singh',
-  'Begum', 'Wilkinson', 'Foster', 'Chapman', 'Powell', 'Webb', 'Rogers', 'Gray', 'Mason', 'Ali',
-  'Hunt', 'Hussain', 'Campbell', 'Matthews', 'Owen', 'Palmer', 'Holmes', 'Mills', 'Barnes', 'Knight',
-  'Lloyd', 'Butler', 'Russell', 'Barker', 'Fisher', 'Stevens', 'Jenkins', 'Murray', 'Dixon', 'Harvey',
-  'Graham', 'Pearson', 'Ahmed', 'Fletcher', 'Walsh', 'Kaur', 'Gibson', 'Howard', 'Andrews', 'Stewart',
-  'Elliott', 'Reynolds', 'Saunders', 'Payne', 'Fox', 'Ford', 'Pearce', 'Day', 'Brooks', 'West',
-  'Lawrence', 'Cole', 'Atkinson', 'Bradley', 'Spencer', 'Gill', 'Dawson', 'Ball', 'Burton', "O'Brien",
-  'Watts', 'Rose', 'Booth', 'Perry', 'Ryan', 'Grant', 'Wells', 'Armstrong', 'Francis', 'Rees',
-  'Hayes', 'Hart', 'Hudson', 'Newman', 'Barrett', 'Webster', 'Hunter', 'Gregory', 'Carr', 'Lowe',
-  'Page', 'Marsh', 'Riley', 'Dunn', 'Woods', 'Parsons', 'Berry', 'Stone', 'Reid', 'Holland',
-  'Hawkins', 'Harding', 'Porter', 'Robertson', 'Newton', 'Oliver', 'Reed', 'Kennedy', 'Williamson', 'Bird',
-  'Gardner', 'Shah', 'Dean', 'Lane', 'Cooke', 'Bates', 'Henderson', 'Parry', 'Burgess', 'Bishop',
-  'Walton', 'Burns', 'Nicholson', 'Shepherd', 'Ross', 'Cross', 'Long', 'Freeman', 'Warren', 'Nicholls',
-  'Hamilton', 'Byrne', 'Sutton', 'McDonald', 'Yates', 'Hodgson', 'Robson', 'Curtis', 'Hopkins', "O'Connor",
-  'Harper', 'Coleman', 'Watkins', 'Moss', 'McCarthy', 'Chambers', 'Griffin', 'Sharp', 'Hardy', 'Wheeler',
-  'Potter', 'Osborne', 'Johnston', 'Gordon', 'Doyle', 'Wallace', 'George', 'Jordan', 'Hutchinson', 'Rowe',
-  'Burke', 'May', 'Pritchard', 'Gilbert', 'Willis', 'Higgins', 'Read', 'Miles', 'Stevenson', 'Stephenson',
-  'Hammond', 'Arnold', 'Buckley', 'Walters', 'Hewitt', 'Barber', 'Nelson', 'Slater', 'Austin', 'Sullivan',
-  'Whitehead', 'Mann', 'Frost', 'Lambert', 'Stephens', 'Blake', 'Akhtar', 'Lynch', 'Goodwin', 'Barton',
-  'Woodward', 'Cunningham', 'Quinn', 'Barnett', 'Baxter', 'Bibi', 'Clayton', 'Nash', 'Greenwood', 'Jennings',
-  'Holt', 'Kemp', 'Poole', 'Gallagher', 'Bond', 'Stokes', 'Tucker', 'Davidson', 'Fowler', 'Heath',
-  'Norman', 'Middleton', 'Lawson', 'Banks', 'French', 'Stanley', 'Jarvis', 'Gibbs', 'Ferguson', 'Hayward',
-  'Holroyd', 'Sykes', 'Ackroyd', 'Haigh', 'Firth', 'Brook', 'Crowther', 'Hirst', 'Ramsden', 'Sutcliffe',
-  'Thornton', 'Wadsworth', 'Barraclough', 'Mahmood', 'Iqbal', 'Rashid', 'Nowak', 'Kowalski', 'Wisniewski', 'Popescu',
-  'Smyth', 'Smythe', 'Schmidt', 'Jonson', 'Johnstone', 'Thomson', 'Tomlinson', 'Macdonald', 'Mohammed', 'Browne',
-  'Davison', 'Willams', 'Robins', 'Wilkins', 'Clerke', 'Philips', 'Mathews', 'Stephen', 'Allan', 'Hussein',
-];
 
-/** Men are most of the people L&D services see; a few hundred first names in all, with nicknames and variants. */
-export const MALE_GIVEN_NAMES = [
-  'John', 'Jon', 'Jonathan', 'Johnny', 'Jack', 'James', 'Jamie', 'Daniel', 'Danny', 'David',
-  'Dave', 'Michael', 'Mike', 'Mark', 'Paul', 'Peter', 'Christopher', 'Chris', 'Matthew', 'Andrew',
-  'Ryan', 'Liam', 'Lee', 'Dean', 'Darren', 'Craig', 'Jason', 'Wayne', 'Gary', 'Kevin',
-  'Steven', 'Stephen', 'Stuart', 'Scott', 'Shaun', 'Sean', 'Shane', 'Thomas', 'Tom', 'Joshua',
-  'Josh', 'Connor', 'Callum', 'Kieran', 'Jordan', 'Jake', 'Luke', 'Adam', 'Ben', 'Benjamin',
-  'Sam', 'Samuel', 'Harry', 'Charlie', 'George', 'Oliver', 'Alfie', 'Joseph', 'Joe', 'Robert',
-  'Rob', 'Richard', 'Anthony', 'Tony', 'Simon', 'Neil', 'Ian', 'Carl', 'Karl', 'Martin',
-  'Nathan', 'Aaron', 'Alex', 'Alexander', 'Brandon', 'Bradley', 'Kyle', 'Reece', 'Rhys', 'Tyler',
-  'Jayden', 'Ethan', 'Lewis', 'Louis', 'Mason', 'Owen', 'Aiden', 'Dylan', 'Ashley', 'Mohammed',
-  'Muhammad', 'Mohammad', 'Mohamed', 'Ahmed', 'Ali', 'Imran', 'Adil', 'Bilal', 'Hamza', 'Usman',
-  'Zain', 'Tariq', 'Asif', 'Kamran', 'Faisal', 'Kasim', 'Junaid', 'Amir', 'Hassan', 'Omar',
-  'Yusuf', 'Ibrahim', 'Piotr', 'Tomasz', 'Marek', 'Krzysztof', 'Lukasz', 'Andrei', 'Ionut', 'Mihai',
-  'Vasile', 'Darius', 'Arturas', 'Marius', 'Kwame', 'Kofi', 'Tunde', 'Emeka', 'Tyrone', 'Jermaine',
-  'Marcus', 'Leon', 'Reuben', 'Dwayne', 'Delroy', 'Patrick', 'Declan', 'Brendan', 'Kieron', 'Terry',
-  'Keith', 'Barry', 'Trevor', 'Malcolm', 'Graham', 'Philip', 'Phil', 'Colin', 'Alan', 'Allan',
-  'Brian', 'Bryan', 'Derek', 'Dennis', 'Frank', 'Ray', 'Raymond', 'Ronnie', 'Roy', 'Stanley',
-  'Vincent', 'Wesley', 'Zak', 'Zac', 'Zachary', 'Elliot', 'Elliott', 'Harvey', 'Jacob', 'Jaden',
-  'Kai', 'Leo', 'Max', 'Noah', 'Oscar', 'Riley', 'Toby', 'Billy', 'Bobby', 'Jimmy',
-];
-
-export const FEMALE_GIVEN_NAMES = [
-  'Sarah', 'Sara', 'Emma', 'Amy', 'Laura', 'Lauren', 'Rebecca', 'Becky', 'Hannah', 'Jessica',
-  'Jess', 'Katie', 'Kate', 'Kathryn', 'Catherine', 'Kathleen', 'Claire', 'Clare', 'Nicola', 'Nicole',
-  'Michelle', 'Lisa', 'Joanne', 'Jo', 'Joan', 'Julie', 'Karen', 'Kelly', 'Kerry', 'Leanne',
-  'Lindsey', 'Louise', 'Lucy', 'Chloe', 'Charlotte', 'Danielle', 'Gemma', 'Jade', 'Jodie', 'Stacey',
-  'Samantha', 'Shannon', 'Sophie', 'Tracey', 'Tracy', 'Donna', 'Dawn', 'Debbie', 'Deborah', 'Helen',
-  'Jennifer', 'Jenny', 'Amanda', 'Angela', 'Elizabeth', 'Beth', 'Ellie', 'Emily', 'Grace', 'Holly',
-  'Megan', 'Molly', 'Paige', 'Courtney', 'Demi', 'Leah', 'Olivia', 'Amelia', 'Mia', 'Aisha',
-  'Ayesha', 'Fatima', 'Zainab', 'Maryam', 'Nadia', 'Saima', 'Samina', 'Shazia', 'Yasmin', 'Agnieszka',
-  'Anna', 'Joanna', 'Monika', 'Ioana', 'Maria', 'Abena', 'Precious', 'Chantelle', 'Tia', 'Kayleigh',
-];
-
-// ---------------------------------------------------------------------------------------------
-// Weighted choices. SQL picks one with a hash: values[slots[1 + hash % cardinality(slots)]].
-// The slots are integers (an int[] subscript is a direct offset) and the values are each listed
-// once: subscripting a long text[] walks it from the start, which made a first version 50 times slower.
-// ---------------------------------------------------------------------------------------------
-
-export type Weighted = { values: string[]; slots: number[] };
-
-export function weighted(pairs: Array<[string, number]>, slots: number): Weighted {
-  const total = pairs.reduce((s, [, w]) => s + w, 0);
-  const out: number[] = [];
-  let carried = 0;
-  for (const [index, [, w]] of pairs.entries()) {
-    carried += (w / total) * slots;
-    while (out.length < Math.round(carried)) out.push(index + 1);
-  }
-  return { values: pairs.map(([v]) => v), slots: out };
-}
-
-/** A flat weighted list, for a small fixed choice such as the slots of one site. */
-function expand<T>(pairs: Array<[T, number]>, slots: number): T[] {
-  const w = weighted(pairs.map(([v, n], i) => [String(i), n] as [string, number]), slots);
-  return w.slots.map((i) => pairs[i - 1]![0]);
-}
-
-/** Zipf-like weights (1 / (rank + 25)): about 1.5% Smith, 0.1% Smyth. */
-export const FAMILY = weighted(FAMILY_NAMES.map((n, i) => [n, 1 / (i + 25)]), 40_000);
-const MALE = weighted(MALE_GIVEN_NAMES.map((n, i) => [n, 1 / (i + 40)]), 20_000);
-const FEMALE = weighted(FEMALE_GIVEN_NAMES.map((n, i) => [n, 1 / (i + 40)]), 20_000);
-
-const ETHNICITY = weighted(
-  [['A', 66], ['B', 1], ['C', 5], ['D', 2], ['E', 0.5], ['F', 1], ['G', 1], ['H', 2], ['J', 9], ['K', 1], ['L', 1], ['M', 1.5], ['N', 1.5], ['P', 1], ['R', 0.5], ['S', 1], ['Z', 2], ['99', 3]],
-  200,
-);
-const LANGUAGES = weighted([['English', 90], ['Urdu', 3], ['Polish', 3], ['Romanian', 2], ['Punjabi', 1], ['Arabic', 1]], 100);
-const OFFENCES = weighted(
-  [['violence', 24], ['sexual', 4], ['robbery', 4], ['theft', 16], ['criminal_damage', 9], ['drugs', 10], ['weapons', 4], ['public_order', 9], ['fraud', 2], ['motoring', 5], ['breach', 7], ['other', 4], ['not_known', 2]],
-  100,
-);
-const URGENCY = weighted([['routine', 76], ['urgent', 20], ['immediate', 4]], 100);
 const CLOSED_STATES = weighted([['screened', 50], ['assessment_needed', 22], ['no_further_action', 28]], 100);
-const flat = (w: Weighted) => w.slots.map((i) => w.values[i - 1]!);
 
-/** Numbered query parameters, and the SQL for a weighted pick keyed on a hash of (tag, n). */
-export class Params {
-  readonly values: unknown[] = [];
-  add(value: unknown, type: string) {
-    this.values.push(value);
-    return `$${this.values.length}::${type}`;
-  }
-  pick(w: Weighted, tag: string, n: string) {
-    const values = this.add(w.values, 'text[]');
-    const slots = this.add(w.slots, 'int[]');
-    return `(${values})[(${slots})[1 + pg_temp.h('${tag}', ${n}) % cardinality(${slots})]]`;
-  }
-}
 
-const REASONS = [
-  'Says he hears voices telling him he is being watched; not eating.',
-  'Tearful and withdrawn in the cell, superficial cuts to both forearms seen at booking in.',
-  'Detainee told the custody nurse she has a learning disability and did not understand her rights.',
-  'Appears confused; struggles to follow what is said. Possible head injury last year.',
-  'Withdrawing from alcohol; shaking and sweating. Says he drinks two litres of cider a day.',
-  'Known to the mental health team; has not been taking medication since losing his flat.',
-  'Very agitated, shouting at staff, says people are after him.',
-  'Young person seems much younger than their age and cannot explain what happened.',
-  'Mother says he has autism and is frightened by noise; he is rocking in the cell.',
-  'Says she has nowhere to live after release and is sleeping in her car.',
-  'Disclosed thoughts of ending her life at the booking-in risk assessment.',
-  'Solicitor is worried about his ability to take part in interview.',
-  'On the court list: previously known to the service, flagged for vulnerability.',
-  'Heroin user on a methadone script; missed two doses while in custody.',
-  'Veteran; talks about nightmares and not sleeping since leaving the army.',
-];
 
 // ---------------------------------------------------------------------------------------------
 // The sites of the seeded profile and what kind of referral each one gets.
@@ -163,25 +26,6 @@ const REASONS = [
 
 export type SitePlan = { id: string; code: string; kind: string; serviceIndex: number; practitionerId: string | null };
 export type ServicePlan = { id: string; code: string; peopleFrom: number; peopleCount: number };
-
-const SITE_WEIGHT: Record<string, number> = {
-  custody_suite: 45, police_station: 14, magistrates_court: 22, youth_court: 4, crown_court: 5, community_base: 4,
-};
-
-function sourcesFor(kind: string): string[] {
-  if (kind === 'custody_suite' || kind === 'police_station')
-    return expand([['custody_staff', 68], ['list_check', 12], ['solicitor', 8], ['health', 5], ['family', 3], ['self', 2], ['probation', 2]], 20);
-  if (kind === 'youth_court') return expand([['court_staff', 45], ['youth_justice', 35], ['solicitor', 10], ['list_check', 10]], 20);
-  if (kind === 'community_base') return expand([['self', 25], ['family', 15], ['health', 30], ['probation', 30]], 20);
-  return expand([['court_staff', 55], ['list_check', 15], ['solicitor', 15], ['probation', 15]], 20);
-}
-
-function custodyStatusesFor(kind: string): string[] {
-  if (kind === 'custody_suite') return expand([['in_custody', 90], ['voluntary_attendance', 10]], 20);
-  if (kind === 'police_station') return expand([['in_custody', 60], ['voluntary_attendance', 40]], 20);
-  if (kind === 'community_base') return expand([['bailed', 50], ['voluntary_attendance', 50]], 20);
-  return expand([['at_court', 80], ['bailed', 20]], 20);
-}
 
 /** Shares of people per service by code; a service not named gets an equal part of what is left. */
 const SERVICE_SHARE: Record<string, number> = { 'calder-vale': 0.7, 'five-towns': 0.15, 'pennine-kirk': 0.15 };
@@ -221,12 +65,8 @@ export async function readPlan(client: pg.Client, people: number) {
 // The load.
 // ---------------------------------------------------------------------------------------------
 
-/** A 32-bit hash of a tag and a row number, 0 to 2^32 - 1. Session-local: made on each connection that loads. */
-const HASH_FUNCTION = `create or replace function pg_temp.h(tag text, n bigint) returns bigint language sql immutable parallel safe
-  as $$ select hashtext(tag || n::text)::bigint + 2147483648 $$`;
-
 export async function prepareLoadSession(client: pg.Client) {
-  await client.query(HASH_FUNCTION);
+  await client.query(hashFunctionSql());
   // Foreign keys are triggers: with replication role "replica" they do not fire, so a million rows
   // load without a million look-ups. The data is consistent by construction, and checked after.
   // Needs a superuser; without one the triggers run and the load is slower, nothing else changes.
@@ -235,12 +75,6 @@ export async function prepareLoadSession(client: pg.Client) {
   await client.query("set maintenance_work_mem = '512MB'");
   await client.query('set synchronous_commit = off');
   await client.query('set jit = off');
-}
-
-/** NHS numbers 999 NNNNNN C with a correct modulus 11 check digit; NULL when the nine digits have none. */
-function nhsCheckSql(nine: string) {
-  const sum = Array.from({ length: 9 }, (_, i) => `substr(${nine}, ${i + 1}, 1)::int * ${10 - i}`).join(' + ');
-  return `(case (11 - ((${sum}) % 11)) when 11 then ${nine} || '0' when 10 then null else ${nine} || (11 - ((${sum}) % 11))::text end)`;
 }
 
 /** Inserts people numbered first to last (of the plan's total); two ranges can load at once on two connections. */
@@ -316,11 +150,6 @@ export async function insertAliases(client: pg.Client, people: number) {
   return result.rowCount ?? 0;
 }
 
-/** A long list of a few values as those values and int codes: an int[] subscript is a direct offset, a text[] one walks the array. */
-function coded(list: string[]) {
-  const values = [...new Set(list)];
-  return { values, codes: list.map((v) => values.indexOf(v) + 1) };
-}
 
 function siteArrays(plan: Awaited<ReturnType<typeof readPlan>>) {
   const siteWeights = plan.sites.map((s, i) => [i + 1, SITE_WEIGHT[s.kind] ?? 5] as [number, number]);
@@ -342,10 +171,6 @@ const REFERRAL_COLUMNS = `service_id, site_id, person_id, subject_given_name, su
   arrived_at, referred_at, reason_for_concern, offence_category, victim_involved, custody_status, custody_record_number, court_case_reference,
   urgency, referral_state, picked_up_by, picked_up_at, screened_at, version, created_at, updated_at`;
 
-const REFERRER_SQL = (src: string) => `case ${src}
-    when 'custody_staff' then 'Custody sergeant' when 'court_staff' then 'Legal adviser' when 'solicitor' then 'Duty solicitor'
-    when 'probation' then 'Probation officer' when 'youth_justice' then 'Youth justice worker' when 'health' then 'GP'
-    when 'family' then 'Mother' when 'self' then 'Self' else 'L&D practitioner' end`;
 
 /**
  * The referrals of the past two years, all dealt with (screened, assessment needed or no further action),

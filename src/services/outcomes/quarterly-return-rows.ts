@@ -47,8 +47,9 @@ export async function referralFacts(db: Kysely<Database>, scope: ReturnScope, se
            s.findings, s.completed_at as screened_at,
            c.id::text as case_id, c.opened_at, c.plan_agreed_on::text as plan_agreed_on, c.closure_reason, c.case_status,
            (select count(*) from assessment a where a.case_id = c.id and a.assessment_status = 'completed') as assessments,
-           (select count(*) from disclosure d where d.service_id = r.service_id and d.disclosed_at is not null
-              and (d.referral_id = r.id or d.case_id = c.id)) as disclosures,
+           (select count(*) from disclosure d where d.referral_id = r.id and d.disclosed_at is not null)
+             + (select count(*) from disclosure d where d.case_id = c.id and d.disclosed_at is not null
+                and (d.referral_id is null or d.referral_id <> r.id)) as disclosures,
            (select count(distinct coalesce(cr.first_version_id, cr.id)) from court_report cr where cr.case_id = c.id and cr.issued_at is not null) as court_reports
     from referral r
     join site st on st.id = r.site_id

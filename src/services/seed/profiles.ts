@@ -5,6 +5,7 @@ import { checkPassword } from '../../domain/password-policy.js';
 import type { Pathway } from '../../domain/pathways.js';
 import { ROLES, ROLE_SCOPE, type Role } from '../../domain/roles.js';
 import type { SiteKind } from '../../domain/site-kinds.js';
+import { nationalProfile } from './national/directory.js';
 
 /** The one password of every demo account: for trying the system out, never for real use. */
 export const DEMO_PASSWORD = 'custody-suite-demo-2026';
@@ -278,7 +279,8 @@ const london: Profile = {
 
 // ---------------------------------------------------------------------------------------------
 
-const PROFILES = { 'west-yorkshire': westYorkshire, london } as const;
+// national: 26 services at national roll-out volumes (the directory is generated: see national/directory.ts).
+const PROFILES = { 'west-yorkshire': westYorkshire, london, national: nationalProfile() } as const;
 
 export type ProfileName = keyof typeof PROFILES;
 

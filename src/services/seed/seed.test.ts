@@ -15,8 +15,8 @@ const clone = (profile: Profile): Profile => structuredClone(profile);
 /** Ofcom's numbers kept for drama: none of these rings a real line. */
 const DRAMA_PHONE = /^(0113 496 0\d{3}|0114 496 0\d{3}|020 7946 0\d{3})$/;
 
-test('there are two profiles, found by name', () => {
-  assert.deepEqual([...PROFILE_NAMES].sort(), ['london', 'west-yorkshire']);
+test('there are three profiles, found by name', () => {
+  assert.deepEqual([...PROFILE_NAMES].sort(), ['london', 'national', 'west-yorkshire']);
   for (const name of PROFILE_NAMES) assert.equal(getProfile(name).name, name);
   assert.throws(() => getProfile('manchester'), /no demo profile called "manchester".*west-yorkshire/);
 });

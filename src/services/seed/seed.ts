@@ -69,11 +69,15 @@ function createUser(services: Services, user: UserSeed) {
   );
 }
 
+/** How a profile's activity is made: by default the profile's year of activity through services.demoActivity; the
+ * national profile passes its bulk generator, which reports its own progress and returns a one-line summary. */
+export type SeedOptions = { activity?: () => Promise<string> };
+
 /**
  * Adds the named demo profile to an empty installation. Refuses, changing nothing, if the
  * database already has a service or any of the demo usernames, so seeding twice never duplicates.
  */
-export async function seedProfile(services: Services, profileName: string, log: (line: string) => void): Promise<SeedResult> {
+export async function seedProfile(services: Services, profileName: string, log: (line: string) => void, options: SeedOptions = {}): Promise<SeedResult> {
   const started = performance.now();
   const profile = getProfile(profileName);
   const problems = profileProblems(profile);
@@ -132,8 +136,12 @@ export async function seedProfile(services: Services, profileName: string, log: 
   // A year of synthetic activity (people, referrals, screens, cases, today's lists), written in one transaction.
   const activityStarted = performance.now();
   try {
-    const activity = await services.demoActivity(profile.name);
-    log(`  Demo activity: ${activity.people} invented people, ${activity.referrals} referrals over the past year, ${activity.screens} screens, ${activity.cases} cases (${((performance.now() - activityStarted) / 1000).toFixed(1)} s).`);
+    if (options.activity) {
+      log(`  Demo activity: ${await options.activity()} (${((performance.now() - activityStarted) / 1000).toFixed(1)} s).`);
+    } else {
+      const activity = await services.demoActivity(profile.name);
+      log(`  Demo activity: ${activity.people} invented people, ${activity.referrals} referrals over the past year, ${activity.screens} screens, ${activity.cases} cases (${((performance.now() - activityStarted) / 1000).toFixed(1)} s).`);
+    }
   } catch (error) {
     throw new Error(`Adding the demo activity failed, so the demo has its services and accounts but no people or referrals. Cause: ${(error as Error).message}`, { cause: error });
   }

@@ -166,6 +166,12 @@ for (const engine of testEngines()) {
       assert.match(page.body, /Left out of the follow-up figure: \* cases/);
       assert.doesNotMatch(page.body, /Quennell-Brightwater|Supported0|Screened0|Recent0/);
       assert.match(page.body, /Not shown: a number from 1 to 4/);
+      assert.match(page.body, /id="survival-table"[\s\S]*?>\*<\/td>/, 'a point of the curve that implies a small number is hidden');
+      const commissioner = (await t.services.users.findByUsername('commissioner'))!;
+      const view = await t.services.outcomeMeasures.view(actorAs('commissioner', commissioner.id), { serviceId, from: '2023-01-01', to: TO, comparison: 'screened_not_supported' }, TEST_ORIGIN);
+      for (const curve of [view.survival.supported, view.survival.comparison]) {
+        assert.ok(curve.steps.every((s) => [0, 91, 183, 274, 365].includes(s.time)), 'the curve is drawn through the table\'s points only, not each re-offence');
+      }
     });
 
     test('bad input: impossible dates and a period backwards keep the input; an unknown group names the field; another service is not found', async () => {

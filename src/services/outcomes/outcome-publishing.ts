@@ -4,7 +4,7 @@ import type { EngagementSummary } from '../../domain/outcome-engagement.js';
 import { publishCount, publishFrequency, publishProportion, type PublishedProportion } from '../../domain/outcome-publication.js';
 import { atRiskAt, survivalAt, type GroupCohort, type ReoffendingComparison, type SurvivalCurve } from '../../domain/outcome-reoffending.js';
 import type { LogRankResult } from '../../domain/statistics/survival.js';
-import type { SuppressedCell } from '../../domain/suppression.js';
+import { DEFAULT_SUPPRESSION_THRESHOLD, type SuppressedCell } from '../../domain/suppression.js';
 
 /** Days after the index date at which the survival table reads the curves: 3, 6, 9 and 12 months. */
 export const SURVIVAL_TABLE_DAYS = [91, 183, 274, 365] as const;
@@ -19,9 +19,10 @@ export type PublishedCohort = {
 export type PublishedCurve = {
   people: SuppressedCell;
   median: number | null;
-  /** The steps for the chart: times and survival only, no counts. */
+  /** The steps for the chart: times and survival only, no counts (for commissioners, only the table's points). */
   steps: { time: number; survival: number; censored: number }[];
-  atDays: { day: number; survival: number; atRisk: SuppressedCell }[];
+  /** `survival` is null when hidden: it would let a small number be worked out from the group's size. */
+  atDays: { day: number; survival: number | null; hidden: boolean; atRisk: SuppressedCell }[];
 };
 
 export type PublishedOutcomes = {
@@ -46,13 +47,29 @@ function cohort(c: GroupCohort | null, complete: boolean, suppress: boolean): Pu
   };
 }
 
+/** Whether S(t) of a group of `people` implies a small number (1 to 4) with, or without, a re-offence. */
+function impliesSmallNumber(people: number, survival: number): boolean {
+  const reoffended = Math.round(people * (1 - survival));
+  const not = people - reoffended;
+  return (reoffended > 0 && reoffended < DEFAULT_SUPPRESSION_THRESHOLD) || (not > 0 && not < DEFAULT_SUPPRESSION_THRESHOLD);
+}
+
+/**
+ * A curve as published. For commissioners each step of the full curve would show a single re-offence on a given
+ * day, so the curve is drawn through the table's points only, and a point that implies a small number is hidden
+ * (with every later one, so the line does not jump over it).
+ */
 function curve(c: SurvivalCurve, suppress: boolean): PublishedCurve {
-  return {
-    people: publishCount(c.people, suppress),
-    median: c.median,
-    steps: c.steps.map((s) => ({ time: s.time, survival: s.survival, censored: s.censored })),
-    atDays: SURVIVAL_TABLE_DAYS.map((day) => ({ day, survival: survivalAt(c.steps, day), atRisk: publishCount(atRiskAt(c.steps, day), suppress) })),
-  };
+  let hiding = false;
+  const atDays = SURVIVAL_TABLE_DAYS.map((day) => {
+    const survival = survivalAt(c.steps, day);
+    hiding ||= suppress && impliesSmallNumber(c.people, survival);
+    return { day, survival: hiding ? null : survival, hidden: hiding, atRisk: publishCount(atRiskAt(c.steps, day), suppress) };
+  });
+  const steps = suppress
+    ? [{ time: 0, survival: 1, censored: 0 }, ...atDays.filter((d) => d.survival !== null).map((d) => ({ time: d.day, survival: d.survival!, censored: 0 }))]
+    : c.steps.map((s) => ({ time: s.time, survival: s.survival, censored: s.censored }));
+  return { people: publishCount(c.people, suppress), median: c.median, steps, atDays };
 }
 
 /** Engagement and re-offending as published: whole for the team, small numbers hidden when `suppress` (commissioners). */

@@ -8,12 +8,15 @@ import { ValidationError, type FieldErrors } from '../../../services/errors.js';
 import type { OutcomeMeasuresView } from '../../../services/outcomes/outcome-measures.js';
 import type { PublishedCohort } from '../../../services/outcomes/outcome-publishing.js';
 import { survivalChartSvg } from '../../charts/survival-chart.js';
+import { SUPPRESSED_MARKER } from '../../../domain/suppression.js';
 import { dateBoxes, errorSummary, queryFields, readDateBoxes } from '../../forms.js';
 import { originOf, requireActor } from '../../request-context.js';
 
 const outcomeReaders = { access: { roles: ['team_manager', 'practitioner', 'commissioner'] } } as const;
 
 const percent = (p: number | null): string => (p === null ? '' : `${(p * 100).toFixed(1)}%`);
+/** A point of a published curve: '*' when hidden. */
+const shownShare = (p: { survival: number | null; hidden: boolean }): string => (p.hidden ? SUPPRESSED_MARKER : percent(p.survival));
 const signedPoints = (d: number): string => `${d > 0 ? '+' : d < 0 ? '−' : ''}${Math.abs(d * 100).toFixed(1)}`;
 const pValue = (p: number | null): string => (p === null ? 'not defined' : p < 0.001 ? 'p < 0.001' : `p = ${p.toFixed(3)}`);
 
@@ -84,7 +87,7 @@ function pageFigures(view: OutcomeMeasuresView) {
             xTicks: [0, 91, 183, 274, 365],
           })
         : '',
-      rows: supported.atDays.map((s, i) => ({ day: s.day, supported: percent(s.survival), supportedAtRisk: count(s.atRisk), comparison: percent(comparison.atDays[i]!.survival), comparisonAtRisk: count(comparison.atDays[i]!.atRisk) })),
+      rows: supported.atDays.map((s, i) => ({ day: s.day, supported: shownShare(s), supportedAtRisk: count(s.atRisk), comparison: shownShare(comparison.atDays[i]!), comparisonAtRisk: count(comparison.atDays[i]!.atRisk) })),
       medianSupported: median(supported.median),
       medianComparison: median(comparison.median),
       people: { supported: count(supported.people), comparison: count(comparison.people) },

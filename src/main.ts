@@ -1,4 +1,4 @@
-// The command line: divert serve | migrate | seed | user add | verify-audit | quarterly-return.
+// The command line: divert serve | migrate | seed | user add | verify-audit | quarterly-return | backup | restore.
 import { runCommand } from './cli/runtime.js';
 import { serve, SERVE_HELP } from './cli/serve.js';
 import { migrateCommand, MIGRATE_HELP } from './cli/migrate.js';
@@ -6,6 +6,8 @@ import { seedCommand, SEED_HELP } from './cli/seed.js';
 import { userAddCommand, USER_ADD_HELP } from './cli/user-add.js';
 import { verifyAuditCommand, VERIFY_AUDIT_HELP } from './cli/verify-audit.js';
 import { quarterlyReturnCommand, QUARTERLY_RETURN_HELP } from './cli/quarterly-return.js';
+import { backupCommand, BACKUP_HELP } from './cli/backup.js';
+import { restoreCommand, RESTORE_HELP } from './cli/restore.js';
 
 const HELP = `Divert: case management for Liaison and Diversion services
 
@@ -18,6 +20,8 @@ Commands:
   user add        create an account with a role
   verify-audit    check the audit trail has not been tampered with
   quarterly-return  write a service's quarterly return into a folder (for cron)
+  backup          write the whole database into one backup file
+  restore         restore a backup file into an empty installation
 
 Run divert COMMAND --help for a command's options.`;
 
@@ -28,6 +32,8 @@ const COMMANDS: Record<string, { help: string; run: (args: string[]) => Promise<
   'user add': { help: USER_ADD_HELP, run: (args) => userAddCommand(args) },
   'verify-audit': { help: VERIFY_AUDIT_HELP, run: () => verifyAuditCommand() },
   'quarterly-return': { help: QUARTERLY_RETURN_HELP, run: (args) => quarterlyReturnCommand(args) },
+  backup: { help: BACKUP_HELP, run: (args) => backupCommand(args) },
+  restore: { help: RESTORE_HELP, run: (args) => restoreCommand(args) },
 };
 
 const argv = process.argv.slice(2);

@@ -41,5 +41,5 @@ export function uploadedCsvText(file: UploadedFile, messages: { tooLarge: string
 /** A posted field as text, whole (formFields cuts values at 10,000 characters, too short for a pasted file). */
 export function rawText(request: FastifyRequest, name: string): string {
   const value = (request.body as Record<string, unknown> | undefined)?.[name];
-  return typeof value === 'string' ? value : '';
+  return typeof value === 'string' ? value.replace(/\u0000/g, '') : '';
 }

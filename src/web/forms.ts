@@ -18,7 +18,8 @@ function stringFields(body: unknown): Record<string, string> {
   if (body && typeof body === 'object') {
     for (const [key, value] of Object.entries(body as Record<string, unknown>)) {
       // The NHS date input posts dateOfBirth[day]: read it as dateOfBirth-day, the id of its box.
-      if (typeof value === 'string') fields[key.replace(/^([\w]+)\[(day|month|year)\]$/, '$1-$2')] = value.slice(0, 10_000);
+      // A NUL character is never meant, and PostgreSQL cannot store one in text: it is dropped.
+      if (typeof value === 'string') fields[key.replace(/^([\w]+)\[(day|month|year)\]$/, '$1-$2')] = value.replace(/\u0000/g, '').slice(0, 10_000);
     }
   }
   return fields;

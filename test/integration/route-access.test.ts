@@ -6,6 +6,7 @@ import { ROLES, refusalStatus, type Role } from '../../src/domain/roles.js';
 import { enforceDeclaredAccess } from '../../src/web/access.js';
 import { Agent, startTestApp, type TestApp } from '../support/app.js';
 import { testEngines } from '../support/database.js';
+import { routeParams } from '../support/route-params.js';
 
 /** A demo account for each role (west-yorkshire profile), with the role to choose when it has several. */
 const ACCOUNT_FOR: Record<Role, { username: string; role?: string }> = {
@@ -29,12 +30,7 @@ for (const engine of testEngines()) {
 
     before(async () => {
       t = await startTestApp(engine);
-      const service = (await t.services.serviceDirectory.list(null)).find((s) => s.code === 'calder-vale')!;
-      const site = (await t.services.sites.listForService(service.id))[0]!;
-      const partner = (await t.services.partners.listForService(service.id))[0]!;
-      const user = (await t.services.users.findByUsername('support'))!;
-      const grant = (await t.services.users.getUser(user.id)).grants[0]!;
-      params = { serviceId: service.id, sites: site.id, partners: partner.id, userId: user.id, grantId: grant.id };
+      params = await routeParams(t.services);
     });
     after(() => t.close());
 

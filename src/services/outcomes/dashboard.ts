@@ -80,13 +80,13 @@ export function createDashboard(db: Kysely<Database>, clock: Clock, audit: Audit
   }
 
   /**
-   * The dashboard for a period and a service (or "all" the user's services), audited once as 'dashboard.viewed'
-   * with the filters. Figures are suppressed unless the session acts in a team role and the user holds a team role
-   * in every service shown. Throws ForbiddenError for a role that does not read dashboards, ValidationError for dates
-   * that are not real or run backwards, and NotFoundError (audited as 'dashboard.refused') for a service outside the user's grants.
+   * The services a page of figures covers for these filters, and whether its figures are suppressed: unless the
+   * session acts in a team role and the user holds a team role in every service shown. Throws ForbiddenError for a
+   * role that does not read figures, ValidationError for dates that are not real or run backwards, and NotFoundError
+   * (audited as `refused`) for a service outside the user's grants.
    */
-  async function view(actor: Actor, filters: DashboardFilters, origin: RequestOrigin): Promise<DashboardView> {
-    if (!DASHBOARD_ROLES.includes(actor.grant.role)) throw new ForbiddenError('Only the team and commissioners read the dashboard');
+  async function scopeOf(actor: Actor, filters: DashboardFilters, origin: RequestOrigin, page: { page: string; refused: string }) {
+    if (!DASHBOARD_ROLES.includes(actor.grant.role)) throw new ForbiddenError(`Only the team and commissioners read ${page.page}`);
     const errors: Record<string, string> = {};
     if (!isRealDate(filters.from)) errors.from = 'Enter the first date of the period as a real date, for example 1 4 2026';
     if (!isRealDate(filters.to)) errors.to = 'Enter the last date of the period as a real date, for example 30 6 2026';
@@ -96,11 +96,22 @@ export function createDashboard(db: Kysely<Database>, clock: Clock, audit: Audit
     const { services, teamServiceIds } = await grantedServices(actor);
     const chosen = filters.serviceId === 'all' ? services : services.filter((s) => s.id === filters.serviceId);
     if (chosen.length === 0) {
-      await audit.record({ actor }, origin, { action: 'dashboard.refused', subjectType: 'service', subjectId: filters.serviceId.slice(0, 100), detail: { from: filters.from, to: filters.to, serviceId: filters.serviceId.slice(0, 100) } });
+      await audit.record({ actor }, origin, { action: page.refused, subjectType: 'service', subjectId: filters.serviceId.slice(0, 100), detail: { from: filters.from, to: filters.to, serviceId: filters.serviceId.slice(0, 100) } });
       throw new NotFoundError('service');
     }
     const serviceIds = chosen.map((s) => s.id);
     const suppressed = actor.grant.role === 'commissioner' || !serviceIds.every((id) => teamServiceIds.has(id));
+    return { services, chosen, serviceIds, suppressed };
+  }
+
+  /**
+   * The dashboard for a period and a service (or "all" the user's services), audited once as 'dashboard.viewed'
+   * with the filters. Figures are suppressed unless the session acts in a team role and the user holds a team role
+   * in every service shown. Throws ForbiddenError for a role that does not read dashboards, ValidationError for dates
+   * that are not real or run backwards, and NotFoundError (audited as 'dashboard.refused') for a service outside the user's grants.
+   */
+  async function view(actor: Actor, filters: DashboardFilters, origin: RequestOrigin): Promise<DashboardView> {
+    const { services, chosen, serviceIds, suppressed } = await scopeOf(actor, filters, origin, { page: 'the dashboard', refused: 'dashboard.refused' });
     const today = londonDate(clock.now());
     const scope: QueryScope = {
       serviceIds,
@@ -162,7 +173,7 @@ export function createDashboard(db: Kysely<Database>, clock: Clock, audit: Audit
     };
   }
 
-  return { grantedServices, defaultFilters, view };
+  return { grantedServices, defaultFilters, scopeOf, view };
 }
 
 export type Dashboard = ReturnType<typeof createDashboard>;

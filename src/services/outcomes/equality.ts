@@ -3,9 +3,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import type { Actor } from '../../domain/actor.js';
 import { REPORTING_AGE_BANDS } from '../../domain/age-bands.js';
-import { isRealDate } from '../../domain/age.js';
 import { addDays } from '../../domain/calendar-date.js';
-import { dashboardPeriodProblems } from '../../domain/dashboard-period.js';
 import { compareConversion } from '../../domain/equality-comparison.js';
 import { addStageCounts, EQUALITY_STAGES, EQUALITY_STAGE_LABELS, samePublishedRow, suppressFunnelFamily, type StageCounts } from '../../domain/equality-funnel.js';
 import { ETHNIC_GROUPS, ethnicGroupOf } from '../../domain/ethnicity.js';
@@ -14,8 +12,7 @@ import { formatCount, suppressionFootnote, suppressRate, type SuppressedCell } f
 import type { AuditService, RequestOrigin } from '../audit.js';
 import type { Clock } from '../clock.js';
 import type { CaseRecords } from '../cases/case-records.js';
-import { ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
-import { createDashboard, DASHBOARD_ROLES, type DashboardFilters, type ServiceChoice } from './dashboard.js';
+import { createDashboard, type DashboardFilters, type ServiceChoice } from './dashboard.js';
 import { ageBandSql } from './dashboard-queries.js';
 
 /** One stage of one group: its count, its share of the group's referrals, and (after the first stage) its conversion from the stage before against everyone's. */
@@ -179,21 +176,7 @@ export function createEquality(db: Kysely<Database>, clock: Clock, audit: AuditS
    * NotFoundError (audited as 'equality.refused') for a service outside the user's grants.
    */
   async function view(actor: Actor, filters: DashboardFilters, origin: RequestOrigin): Promise<EqualityView> {
-    if (!DASHBOARD_ROLES.includes(actor.grant.role)) throw new ForbiddenError('Only the team and commissioners read equality monitoring');
-    const errors: Record<string, string> = {};
-    if (!isRealDate(filters.from)) errors.from = 'Enter the first date of the period as a real date, for example 1 4 2026';
-    if (!isRealDate(filters.to)) errors.to = 'Enter the last date of the period as a real date, for example 30 6 2026';
-    if (Object.keys(errors).length === 0) Object.assign(errors, dashboardPeriodProblems(filters));
-    if (Object.keys(errors).length > 0) throw new ValidationError(errors);
-
-    const { services, teamServiceIds } = await dashboard.grantedServices(actor);
-    const chosen = filters.serviceId === 'all' ? services : services.filter((s) => s.id === filters.serviceId);
-    if (chosen.length === 0) {
-      await audit.record({ actor }, origin, { action: 'equality.refused', subjectType: 'service', subjectId: filters.serviceId.slice(0, 100), detail: { from: filters.from, to: filters.to, serviceId: filters.serviceId.slice(0, 100) } });
-      throw new NotFoundError('service');
-    }
-    const serviceIds = chosen.map((s) => s.id);
-    const suppressed = actor.grant.role === 'commissioner' || !serviceIds.every((id) => teamServiceIds.has(id));
+    const { services, chosen, serviceIds, suppressed } = await dashboard.scopeOf(actor, filters, origin, { page: 'equality monitoring', refused: 'equality.refused' });
     const grouped = await stageCounts(db, serviceIds, londonInstant(filters.from, { hours: 0, minutes: 0 }), londonInstant(addDays(filters.to, 1), { hours: 0, minutes: 0 }));
     await audit.record({ actor }, origin, { action: 'equality.viewed', subjectType: 'dashboard', detail: { from: filters.from, to: filters.to, serviceId: filters.serviceId, serviceIds, suppressed } });
 

@@ -1,7 +1,7 @@
 // divert serve: migrate, load demo data on a first start, and serve the web application until stopped.
 import { buildApp } from '../web/app.js';
 import { openRuntime, UserFacingError } from './runtime.js';
-import { isDatabaseEmpty, seedProfile } from '../services/seed/seed.js';
+import { seedOnFirstStart } from '../services/seed/first-start.js';
 
 export const SERVE_HELP = `Usage: divert serve
 
@@ -23,9 +23,9 @@ export async function serve(): Promise<void> {
   const { config, handle, services } = await openRuntime();
   let closing = false;
   try {
-    if (config.seedOnFirstStart && (await isDatabaseEmpty(services))) {
-      console.log(`First start: loading the ${config.seedOnFirstStart} demo data…`);
-      const result = await seedProfile(services, config.seedOnFirstStart, (line) => console.log(line));
+    // Once only, even when several instances start together on one empty database.
+    const result = config.seedOnFirstStart ? await seedOnFirstStart(handle, services, config.seedOnFirstStart, (line) => console.log(line)) : null;
+    if (result) {
       console.log(`Loaded ${result.services} services, ${result.sites} sites, ${result.partners} partner organisations and ${new Set(result.users.map((u) => u.username)).size} demo accounts.`);
     }
     const app = await buildApp(services, config);

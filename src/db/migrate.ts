@@ -45,13 +45,17 @@ export function loadMigrations(dir = MIGRATIONS_DIR): Migration[] {
   return migrations;
 }
 
+/** Under the migration lock: two instances creating the table at once on a new database would collide in the catalogue. */
 async function ensureTable(db: Kysely<Database>): Promise<void> {
-  await sql`create table if not exists schema_migration (
-    version integer primary key,
-    name text not null,
-    checksum text not null,
-    applied_at timestamptz not null default now()
-  )`.execute(db);
+  await db.transaction().execute(async (trx) => {
+    await sql`select pg_advisory_xact_lock(${MIGRATION_LOCK_KEY})`.execute(trx);
+    await sql`create table if not exists schema_migration (
+      version integer primary key,
+      name text not null,
+      checksum text not null,
+      applied_at timestamptz not null default now()
+    )`.execute(trx);
+  });
 }
 
 export async function migrationStatus(db: Kysely<Database>, migrations = loadMigrations()): Promise<MigrationStatus> {

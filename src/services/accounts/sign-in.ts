@@ -1,7 +1,7 @@
 // Signing in: password, lock-out, and the second factor (time-based one-time codes).
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
-import { afterFailedSignIn, afterSuccessfulSignIn, isLocked, minutesUntilUnlocked } from '../../domain/sign-in-lockout.js';
+import { afterFailedSignIn, afterSuccessfulSignIn, isLocked, minutesUntilUnlocked, type LockoutState } from '../../domain/sign-in-lockout.js';
 import { newTotpSecret, otpauthUri, verifyTotp } from '../../domain/totp.js';
 import type { AuditService, RequestOrigin } from '../audit.js';
 import type { Clock } from '../clock.js';
@@ -17,6 +17,19 @@ export type SignInResult =
 export const TOTP_ISSUER = 'Divert';
 
 export function createSignIn(db: Kysely<Database>, clock: Clock, audit: AuditService, sessions: SessionStore) {
+  /**
+   * Counts one failure against the count as it is now, under a lock on the user's row: attempts made at the same
+   * time, on this instance or another, are each counted rather than overwriting one another.
+   */
+  async function countFailure(userId: string, now: Date): Promise<LockoutState> {
+    return db.transaction().execute(async (trx) => {
+      const row = await trx.selectFrom('app_user').select(['failed_sign_ins', 'locked_until']).where('id', '=', userId).forUpdate().executeTakeFirstOrThrow();
+      const next = afterFailedSignIn({ failedSignIns: row.failed_sign_ins, lockedUntil: row.locked_until }, now);
+      await trx.updateTable('app_user').set({ failed_sign_ins: next.failedSignIns, locked_until: next.lockedUntil }).where('id', '=', userId).execute();
+      return next;
+    });
+  }
+
   return {
     async signIn(usernameInput: string, password: string, origin: RequestOrigin): Promise<SignInResult> {
       const username = normaliseUsername(usernameInput).slice(0, 60);
@@ -34,8 +47,7 @@ export function createSignIn(db: Kysely<Database>, clock: Clock, audit: AuditSer
       }
       const passwordOk = await verifyPassword(user.password_hash, password);
       if (!passwordOk || !user.is_active) {
-        const next = afterFailedSignIn(state, now);
-        await db.updateTable('app_user').set({ failed_sign_ins: next.failedSignIns, locked_until: next.lockedUntil }).where('id', '=', user.id).execute();
+        const next = await countFailure(user.id, now);
         const lockedNow = isLocked(next, now);
         await audit.record({ userId: user.id, username }, origin, {
           action: lockedNow ? 'user.locked_out' : 'user.sign_in_failed',
@@ -45,8 +57,19 @@ export function createSignIn(db: Kysely<Database>, clock: Clock, audit: AuditSer
         });
         return lockedNow ? { outcome: 'locked', minutes: minutesUntilUnlocked(next, now) } : { outcome: 'failed' };
       }
+      // Cleared only if no attempt made meanwhile (here or on another instance) has locked the account.
       const cleared = afterSuccessfulSignIn();
-      await db.updateTable('app_user').set({ failed_sign_ins: cleared.failedSignIns, locked_until: cleared.lockedUntil }).where('id', '=', user.id).execute();
+      const unlocked = await db
+        .updateTable('app_user')
+        .set({ failed_sign_ins: cleared.failedSignIns, locked_until: cleared.lockedUntil })
+        .where('id', '=', user.id)
+        .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', now)]))
+        .executeTakeFirst();
+      if (Number(unlocked.numUpdatedRows) === 0) {
+        const latest = await db.selectFrom('app_user').select(['failed_sign_ins', 'locked_until']).where('id', '=', user.id).executeTakeFirstOrThrow();
+        await audit.record({ userId: user.id, username }, origin, { action: 'user.sign_in_refused', subjectType: 'user', subjectId: user.id, detail: { reason: 'locked' } });
+        return { outcome: 'locked', minutes: minutesUntilUnlocked({ failedSignIns: latest.failed_sign_ins, lockedUntil: latest.locked_until }, now) };
+      }
       const secondFactor = user.totp_enabled_at ? 'code_needed' : user.totp_required ? 'setup_needed' : 'not_needed';
       const token = await sessions.create(user.id, { secondFactorPending: secondFactor !== 'not_needed', origin });
       if (secondFactor === 'not_needed') await this.recordSignedIn(user.id, username, origin);
@@ -67,13 +90,21 @@ export function createSignIn(db: Kysely<Database>, clock: Clock, audit: AuditSer
       if (!user.totp_secret || !user.totp_enabled_at) return { ok: false, error: 'Set up your authenticator app first' };
       const result = verifyTotp(user.totp_secret, code, now, user.totp_last_step);
       if (result.ok) {
-        await db.updateTable('app_user').set({ totp_last_step: result.step, failed_sign_ins: 0, locked_until: null }).where('id', '=', userId).execute();
-        await this.recordSignedIn(userId, user.username, origin);
-        return { ok: true };
+        // The step is taken only if no other request (on any instance) has used this code or a later one meanwhile.
+        const taken = await db
+          .updateTable('app_user')
+          .set({ totp_last_step: result.step, failed_sign_ins: 0, locked_until: null })
+          .where('id', '=', userId)
+          .where((eb) => eb.or([eb('totp_last_step', 'is', null), eb('totp_last_step', '<', result.step)]))
+          .executeTakeFirst();
+        if (Number(taken.numUpdatedRows) === 1) {
+          await this.recordSignedIn(userId, user.username, origin);
+          return { ok: true };
+        }
+        return { ok: false, error: 'That code has already been used: wait for the next code and enter it' };
       }
       if (result.reason === 'malformed') return { ok: false, error: 'Enter the 6-digit code from your authenticator app' };
-      const next = afterFailedSignIn(state, now);
-      await db.updateTable('app_user').set({ failed_sign_ins: next.failedSignIns, locked_until: next.lockedUntil }).where('id', '=', userId).execute();
+      const next = await countFailure(userId, now);
       await audit.record({ userId, username: user.username }, origin, { action: 'user.second_factor_failed', subjectType: 'user', subjectId: userId, detail: { reason: result.reason } });
       if (isLocked(next, now)) return { ok: false, locked: true, error: `Too many wrong attempts. Try again in ${minutesUntilUnlocked(next, now)} minutes.` };
       return {

@@ -62,9 +62,9 @@ for (const engine of testEngines()) {
       assert.equal((await first.post(`/admin/sites/${site.id}/edit`, form('Riverside custody suite', '30'))).status, 303);
       const stale = await second.post(`/admin/sites/${site.id}/edit`, form('Riverside suite (renamed)', '90'));
       assert.equal(stale.status, 409);
-      assert.match(stale.body, /Someone else changed this while you were editing/);
+      assert.match(stale.body, /Someone else saved this while you were working on it/);
       assert.match(stale.body, /value="Riverside suite \(renamed\)"/, 'their own change is kept in the form');
-      assert.match(stale.body, /Response target \(minutes\): 30/, 'the latest version is shown');
+      assert.match(stale.body, /<th scope="row"[^>]*>Response-time target, in minutes<\/th>\s*<td[^>]*>30<\/td>\s*<td[^>]*>90<\/td>/, 'the latest version is shown beside the one typed');
       const now = await t.services.sites.get(site.id);
       assert.equal(now.response_target_minutes, 30);
       assert.equal(now.name, 'Riverside custody suite');

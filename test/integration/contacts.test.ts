@@ -131,7 +131,7 @@ for (const engine of testEngines()) {
       const stale = await second.post(`/cases/${caseId}/contacts/${id}/outcome`, { outcome: 'did_not_attend', notes: 'Not seen', version: '1' });
       assert.equal(stale.status, 409);
       assert.match(stale.body, /Someone else recorded this contact/);
-      assert.match(stale.body, /It now reads: Attended/);
+      assert.match(stale.body, /<th scope="row"[^>]*>What happened\?<\/th>\s*<td[^>]*>Attended<\/td>\s*<td[^>]*>Did not attend<\/td>/, 'the latest is shown beside the answer typed');
       assert.match(stale.body, /Not seen/, 'the answer typed is kept');
       const saved = (await contactIds(caseId)).find((c) => c.id === id)!;
       assert.equal(saved.outcome, 'attended');

@@ -58,7 +58,8 @@ for (const engine of testEngines()) {
 
       const stale = await manager.post(`/interventions/${row.id}/edit`, { version: String(row.version), name: 'Stale rename', isRestorative: 'no', isActive: 'yes' });
       assert.equal(stale.status, 409);
-      assert.match(stale.body, /Someone else changed this intervention while you were editing/);
+      assert.match(stale.body, /Someone else saved this while you were working on it/);
+      assert.match(stale.body, /<th scope="row"[^>]*>Name<\/th>\s*<td[^>]*>Weapons awareness session<\/td>\s*<td[^>]*>Stale rename<\/td>/, 'the saved entry is shown beside the one typed');
       assert.match(stale.body, /value="Stale rename"/);
       await assert.rejects(t.services.interventions.update(actor, row.id, row.version, { name: 'x y', isRestorative: false }, TEST_ORIGIN), ConflictError);
     });

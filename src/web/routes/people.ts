@@ -10,7 +10,9 @@ import { ConflictError, ValidationError } from '../../services/errors.js';
 import { PossibleDuplicatesError } from '../../services/people/person-records.js';
 import { readPersonInput, SEXES, SEX_LABELS } from '../../services/people/person-input.js';
 import type { PersonRow } from '../../db/schema.js';
+import type { LabelledField } from '../../domain/version-differences.js';
 import { errorSummary, formFields, queryFields, versionField } from '../forms.js';
+import { conflictView } from '../version-conflict.js';
 import { originOf, requireActor } from '../request-context.js';
 import { disclosureView } from './justice/disclosures.js';
 
@@ -45,6 +47,31 @@ function formValuesOf(p: PersonRow): Record<string, string> {
     version: String(p.version),
   };
 }
+
+const YES: Record<string, string> = { yes: 'Yes' };
+
+/** The questions of the person form, in its order, for showing two versions side by side. */
+const PERSON_FIELDS: readonly LabelledField[] = [
+  { name: 'givenName', label: 'First name' },
+  { name: 'familyName', label: 'Last name' },
+  { name: 'preferredName', label: 'Preferred name' },
+  { name: 'dateOfBirth', label: 'Date of birth', kind: 'date' },
+  { name: 'sex', label: 'Sex', choices: SEX_LABELS },
+  { name: 'genderIdentity', label: 'Gender identity' },
+  { name: 'ethnicityCode', label: 'Ethnic group', choices: Object.fromEntries(ETHNIC_CATEGORIES.map((c) => [c.code, c.label])), blankMeans: '99' },
+  { name: 'firstLanguage', label: 'First language' },
+  { name: 'interpreterNeeded', label: 'Needs an interpreter', choices: YES, blankText: 'No' },
+  { name: 'nhsNumber', label: 'NHS number' },
+  { name: 'pncId', label: 'PNC ID' },
+  { name: 'probationCrn', label: 'Probation CRN' },
+  { name: 'address', label: 'Address' },
+  { name: 'postcode', label: 'Postcode' },
+  { name: 'phone', label: 'Phone' },
+  { name: 'email', label: 'Email' },
+  { name: 'isVeteran', label: 'Veteran of the armed forces', choices: YES, blankText: 'No' },
+  { name: 'isCareLeaver', label: 'Care leaver', choices: YES, blankText: 'No' },
+  { name: 'knownRisk', label: 'Known risk' },
+];
 
 /** A person with the flags and formatted NHS number that the banner and result lists show. */
 export function withFlags<T extends PersonRow>(person: T, on: Date) {
@@ -173,7 +200,10 @@ export async function peopleRoutes(app: FastifyInstance) {
       if (error instanceof ConflictError) {
         const latest = error.current as PersonRow;
         const message = 'Someone else changed these details while you were editing. Your changes are below and have not been saved: check the latest details and save again.';
-        return renderForm(reply.code(409), 'pages/people/edit.njk', { ...fields, version: String(latest.version) }, { ...page, conflict: formValuesOf(latest), errors: { form: message }, errorList: [{ text: message, href: '#person-form' }] });
+        // Identifiers compare as stored, so a number typed without spaces is not a difference.
+        const typed = { ...fields, nhsNumber: read.value.nhsNumber ? formatNhsNumber(read.value.nhsNumber) : '', pncId: read.value.pncId ?? '', postcode: read.value.postcode, probationCrn: read.value.probationCrn };
+        const conflict = conflictView(PERSON_FIELDS, formValuesOf(latest), typed, latest.updated_at);
+        return renderForm(reply.code(409), 'pages/people/edit.njk', { ...fields, version: String(latest.version) }, { ...page, conflict, errors: { form: message }, errorList: [{ text: message, href: '#what-changed' }] });
       }
       throw error;
     }

@@ -7,15 +7,53 @@ import {
   type ConsentDecision, type ScreenOutcome,
 } from '../../domain/screening-form.js';
 import { URGENCIES, URGENCY_LABELS, isOneOf } from '../../domain/referral-vocabulary.js';
+import type { LabelledField } from '../../domain/version-differences.js';
 import type { ScreeningRow } from '../../db/schema.js';
 import type { ScreenSave } from '../../services/referrals/screenings.js';
 import { ConflictError, ValidationError } from '../../services/errors.js';
 import { errorSummary, formFields, versionField } from '../forms.js';
 import { originOf, requireActor } from '../request-context.js';
+import { conflictView } from '../version-conflict.js';
 import { bannerOf } from './people.js';
 
 const team = { access: { roles: CLINICAL_TEAM_ROLES } } as const;
 type Params = { referralId: string };
+
+/** The questions of the screen asked once each; those asked per need or per purpose take their labels from the domain. */
+const SCREEN_LABELS = {
+  urgency: 'Urgency',
+  riskInCustody: 'Risk in custody and how to manage it',
+  decidedBy: 'If the person lacks capacity: who decided, and their role',
+  outcome: 'What happens next?',
+  notes: 'Notes',
+} as const;
+
+const options = <T extends string>(values: readonly T[], labels: Record<T, string>) => values.map((value) => ({ value, text: labels[value] }));
+
+/** The screening form on `formVersion`, its questions in order: what the page shows, and what a conflict compares. */
+function screenForm(formVersion: number, isChild: boolean) {
+  const domains = (SCREENING_FORMS[formVersion]?.domains ?? []).map((d: VulnerabilityDomain) => ({
+    domain: d, label: VULNERABILITY_DOMAIN_LABELS[d], notesLabel: `Notes on ${VULNERABILITY_DOMAIN_LABELS[d].toLowerCase()}`, requiredForChild: REQUIRED_FOR_CHILD.includes(d),
+  }));
+  const purposes = options(CONSENT_PURPOSES, CONSENT_PURPOSE_LABELS);
+  const childQuestions = options(CHILD_PATHWAY_QUESTIONS, CHILD_PATHWAY_LABELS);
+  const fields: LabelledField[] = [
+    ...domains.flatMap((d) => [
+      { name: `finding-${d.domain}`, label: d.label, choices: DOMAIN_FINDING_LABELS, blankMeans: 'not_asked' },
+      { name: `notes-${d.domain}`, label: d.notesLabel },
+    ]),
+    { name: 'urgency', label: SCREEN_LABELS.urgency, choices: URGENCY_LABELS, blankMeans: 'routine' },
+    { name: 'riskInCustody', label: SCREEN_LABELS.riskInCustody },
+    ...purposes.flatMap((p) => [
+      { name: `consent-${p.value}`, label: p.text, choices: CONSENT_DECISION_LABELS, blankMeans: 'not_asked' },
+      { name: `decidedBy-${p.value}`, label: `${p.text} – ${SCREEN_LABELS.decidedBy}` },
+    ]),
+    ...(isChild ? childQuestions.map((q) => ({ name: `child-${q.value}`, label: q.text, choices: { yes: 'Yes', no: 'No' } })) : []),
+    { name: 'outcome', label: SCREEN_LABELS.outcome, choices: SCREEN_OUTCOME_LABELS },
+    { name: 'notes', label: SCREEN_LABELS.notes },
+  ];
+  return { domains, purposes, childQuestions, fields };
+}
 
 /** The form's fields from a stored screen. */
 function valuesOf(s: ScreeningRow): Record<string, string> {
@@ -58,11 +96,13 @@ function screenFrom(fields: Record<string, string>, formVersion: number): Screen
 export async function screeningRoutes(app: FastifyInstance) {
   const { services } = app;
 
-  async function render(reply: FastifyReply, actor: ReturnType<typeof requireActor>, referralId: string, screening: ScreeningRow, values: Record<string, string>, extra: Record<string, unknown> = {}) {
+  /** The screen's page; with `conflictWith`, `screening` is the latest saved and `values` what the user typed. */
+  async function render(reply: FastifyReply, actor: ReturnType<typeof requireActor>, referralId: string, screening: ScreeningRow, values: Record<string, string>, extra: Record<string, unknown> & { conflictWith?: true } = {}) {
     const referral = await services.referrals.get(actor, referralId);
     const person = await services.people.get(actor, screening.person_id);
     const isChild = await services.screenings.isChildAtReferral(person.id, referral.referred_at);
-    const domains = (SCREENING_FORMS[screening.form_version]?.domains ?? []).map((d: VulnerabilityDomain) => ({ domain: d, label: VULNERABILITY_DOMAIN_LABELS[d], requiredForChild: REQUIRED_FOR_CHILD.includes(d) }));
+    const form = screenForm(screening.form_version, isChild);
+    const conflict = extra.conflictWith ? conflictView(form.fields, valuesOf(screening), values, screening.updated_at) : null;
     return reply.page('pages/referrals/screen.njk', {
       title: `Screen: ${person.given_name} ${person.family_name}`,
       referral,
@@ -70,15 +110,17 @@ export async function screeningRoutes(app: FastifyInstance) {
       screening,
       isChild,
       values,
-      domains,
-      findings: DOMAIN_FINDINGS.map((f) => ({ value: f, text: DOMAIN_FINDING_LABELS[f] })),
-      purposes: CONSENT_PURPOSES.map((p) => ({ value: p, text: CONSENT_PURPOSE_LABELS[p] })),
-      decisions: CONSENT_DECISIONS.map((d) => ({ value: d, text: CONSENT_DECISION_LABELS[d] })),
-      childQuestions: CHILD_PATHWAY_QUESTIONS.map((q) => ({ value: q, text: CHILD_PATHWAY_LABELS[q] })),
-      outcomes: SCREEN_OUTCOMES.map((o) => ({ value: o, text: SCREEN_OUTCOME_LABELS[o] })),
-      urgencies: URGENCIES.map((u) => ({ value: u, text: URGENCY_LABELS[u] })),
+      labels: SCREEN_LABELS,
+      domains: form.domains,
+      findings: options(DOMAIN_FINDINGS, DOMAIN_FINDING_LABELS),
+      purposes: form.purposes,
+      decisions: options(CONSENT_DECISIONS, CONSENT_DECISION_LABELS),
+      childQuestions: form.childQuestions,
+      outcomes: options(SCREEN_OUTCOMES, SCREEN_OUTCOME_LABELS),
+      urgencies: options(URGENCIES, URGENCY_LABELS),
       backHref: `/referrals/${referralId}`,
       ...extra,
+      conflict,
     });
   }
 
@@ -113,7 +155,7 @@ export async function screeningRoutes(app: FastifyInstance) {
       if (error instanceof ConflictError) {
         const latest = error.current as ScreeningRow;
         const message = 'Someone else saved this screen while you were working on it. Your answers are below and have not been saved: check them against the latest screen and save again.';
-        return render(reply.code(409), actor, request.params.referralId, latest, { ...fields, version: String(latest.version) }, { conflict: true, errors: { form: message }, errorList: [{ text: message, href: '#screen-form' }] });
+        return render(reply.code(409), actor, request.params.referralId, latest, { ...fields, version: String(latest.version) }, { conflictWith: true, errors: { form: message }, errorList: [{ text: message, href: '#what-changed' }] });
       }
       throw error;
     }

@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Actor } from '../../../domain/actor.js';
 import type { RequestOrigin } from '../../../services/audit.js';
+import type { LabelledField } from '../../../domain/version-differences.js';
 import { ConflictError } from '../../../services/errors.js';
 import { formFields, versionField } from '../../forms.js';
 import { originOf, requireActor } from '../../request-context.js';
@@ -20,6 +21,8 @@ export type ServiceEntrySpec<Row extends Entry, Input> = {
   page: (serviceId: string, values: Record<string, unknown>, serviceName?: string) => Record<string, unknown>;
   inputFrom: (fields: Record<string, string>) => Input;
   valuesOf: (row: Row) => Record<string, unknown>;
+  /** The form's questions, for showing a stale edit beside the saved record. */
+  fields: readonly LabelledField[];
   directory: {
     getFor: (actor: Actor, id: string) => Promise<Row>;
     create: (actor: Actor, serviceId: string, input: Input, origin: RequestOrigin) => Promise<unknown>;
@@ -62,6 +65,6 @@ export function serviceEntryRoutes<Row extends Entry, Input extends object>(app:
       if (version === null) throw new ConflictError(row);
       await spec.directory.update(actor, row.id, version, input, originOf(request));
       return `/admin/services/${row.service_id}?saved=${spec.saved}`;
-    });
+    }, { fields: spec.fields, valuesOf: spec.valuesOf });
   });
 }

@@ -8,6 +8,7 @@ import type { UserWithGrants } from '../../../services/accounts/users.js';
 import { ConflictError, NotFoundError, ValidationError, type FieldErrors } from '../../../services/errors.js';
 import { saveOrRerender } from './form-page.js';
 import { isUuid } from '../../../domain/ids.js';
+import type { LabelledField } from '../../../domain/version-differences.js';
 
 const admin = { access: { roles: ['administrator'] } } as const;
 
@@ -70,6 +71,15 @@ function grantLabel(g: UserWithGrants['grants'][number]): string {
 function administersGrant(actor: Actor, g: { serviceId: string | null }): boolean {
   return actor.grant.serviceId === null || (g.serviceId !== null && g.serviceId === actor.grant.serviceId);
 }
+
+/** The questions of the account details form, in its order, for showing a stale edit beside the saved account. */
+const ACCOUNT_FIELDS: readonly LabelledField[] = [
+  { name: 'displayName', label: 'Full name' },
+  { name: 'email', label: 'Email' },
+  { name: 'jobTitle', label: 'Job title' },
+  { name: 'totpRequired', label: 'Require a security code from an authenticator app at sign-in?', choices: { yes: 'Yes', no: 'No' } },
+  { name: 'isActive', label: 'Can they sign in?', choices: { yes: 'Yes, the account is active', no: 'No, deactivate the account' } },
+];
 
 function accountValuesOf(user: UserWithGrants): AccountValues {
   return { version: user.version, displayName: user.display_name, email: user.email, jobTitle: user.job_title, totpRequired: user.totp_required, isActive: user.is_active };
@@ -232,7 +242,7 @@ export async function userAdminRoutes(app: FastifyInstance) {
       if (Object.keys(tooLong).length > 0) throw new ValidationError(tooLong);
       await services.users.updateAccount(actor, user.id, version, changes, originOf(request));
       return `/admin/users/${user.id}?saved=account`;
-    });
+    }, { fields: ACCOUNT_FIELDS, valuesOf: accountValuesOf });
   });
 
   // Roles

@@ -1,9 +1,63 @@
 // The assessment form's fields: from a posted form to an assessment draft, and back to the values the form shows.
 import {
-  ASSESSMENT_DOMAINS, ASSESSMENT_LIMITS, FAMILY_OFFERS, NEED_LEVELS, RISK_LEVELS, SAFEGUARDING_CONCERNS,
-  type AssessmentDraft, type SafeguardingEntry,
+  ASSESSMENT_DOMAINS, ASSESSMENT_LIMITS, FAMILY_OFFERS, FAMILY_OFFER_LABELS, NEED_LEVELS, NEED_LEVEL_LABELS, RISK_LEVELS, RISK_LEVEL_LABELS,
+  SAFEGUARDING_CONCERNS, SAFEGUARDING_CONCERN_LABELS, type AssessmentDraft, type SafeguardingEntry,
 } from '../../../domain/assessment-form.js';
 import { isOneOf } from '../../../domain/referral-vocabulary.js';
+import { VULNERABILITY_DOMAIN_LABELS } from '../../../domain/vulnerability-domains.js';
+import type { LabelledField } from '../../../domain/version-differences.js';
+
+/** The assessment form's questions; those asked per need, concern or family member are named with it. */
+export const ASSESSMENT_LABELS = {
+  need: 'Level of need',
+  evidence: 'Evidence',
+  wants: 'What the person wants',
+  strengths: 'What is going well for the person: skills, interests, people who support them',
+  riskToSelf: 'Risk to self',
+  riskToOthers: 'Risk to others',
+  riskLevel: 'Risk level',
+  concern: 'Who is at risk?',
+  details: 'Details',
+  actionTaken: 'Action taken',
+  familyNotes: 'Notes',
+} as const;
+
+/** The question asked about each family member. */
+export const familyOfferQuestion = (givenName: string) => `Could ${givenName} be offered support themselves?`;
+
+/**
+ * Every question of the form, in its order, labelled to be read on its own: for comparing two versions of an
+ * assessment with `safeguardingRows` concerns and these family members.
+ */
+export function assessmentFields(safeguardingRows: number, family: ReadonlyArray<{ personId: string; givenName: string; familyName: string }>): LabelledField[] {
+  const L = ASSESSMENT_LABELS;
+  return [
+    ...ASSESSMENT_DOMAINS.flatMap((domain) => {
+      const area = VULNERABILITY_DOMAIN_LABELS[domain];
+      return [
+        { name: `need-${domain}`, label: `${area} – ${L.need}`, choices: NEED_LEVEL_LABELS, blankText: 'Not graded' },
+        { name: `evidence-${domain}`, label: `${area} – ${L.evidence}` },
+        { name: `wants-${domain}`, label: `${area} – ${L.wants}` },
+      ];
+    }),
+    { name: 'strengths', label: L.strengths },
+    { name: 'riskToSelf', label: L.riskToSelf },
+    { name: 'riskToOthers', label: L.riskToOthers },
+    { name: 'riskLevel', label: L.riskLevel, choices: RISK_LEVEL_LABELS },
+    ...Array.from({ length: safeguardingRows }, (_, i) => {
+      const concern = `Safeguarding concern ${i + 1}`;
+      return [
+        { name: `safeguarding-${i}-concern`, label: `${concern} – ${L.concern}`, choices: SAFEGUARDING_CONCERN_LABELS },
+        { name: `safeguarding-${i}-details`, label: `${concern} – ${L.details}` },
+        { name: `safeguarding-${i}-actionTaken`, label: `${concern} – ${L.actionTaken}` },
+      ];
+    }).flat(),
+    ...family.flatMap((f) => [
+      { name: `family-${f.personId}-offer`, label: `${f.givenName} ${f.familyName} – ${familyOfferQuestion(f.givenName)}`, choices: FAMILY_OFFER_LABELS },
+      { name: `family-${f.personId}-notes`, label: `${f.givenName} ${f.familyName} – ${L.familyNotes}` },
+    ]),
+  ];
+}
 
 /** Blank safeguarding rows offered below those recorded, so a concern can be added without JavaScript. */
 export const BLANK_SAFEGUARDING_ROWS = 2;

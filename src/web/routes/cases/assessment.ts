@@ -12,14 +12,16 @@ import { errorSummary, formFields, versionField } from '../../forms.js';
 import { originOf, requireActor } from '../../request-context.js';
 import { caseContext } from './case-context.js';
 import { caseTeam, type CaseParams } from './case-page.js';
-import { draftFrom, valuesOf } from './assessment-fields.js';
+import { conflictView } from '../../version-conflict.js';
+import { ASSESSMENT_LABELS, assessmentFields, draftFrom, familyOfferQuestion, valuesOf } from './assessment-fields.js';
 
 /** The answers of a completed assessment that the amendments page corrects. */
 export const CORRECTABLE_FIELDS = ['strengths', 'risk_level', 'risk_to_self', 'risk_to_others'] as const;
 
 const options = <T extends string>(values: readonly T[], labels: Record<T, string>) => values.map((value) => ({ value, text: labels[value] }));
 
-type Extra = { values?: Record<string, string>; errors?: FieldErrors; errorList?: Array<{ text: string; href: string }>; conflict?: boolean; status?: number };
+/** `conflictWith`: the latest saved assessment, when the user's save was refused because someone else saved first. */
+type Extra = { values?: Record<string, string>; errors?: FieldErrors; errorList?: Array<{ text: string; href: string }>; conflictWith?: AssessmentRow; status?: number };
 
 export async function assessmentRoutes(app: FastifyInstance) {
   const { services } = app;
@@ -46,6 +48,14 @@ export async function assessmentRoutes(app: FastifyInstance) {
     const opened = query.opened ? v.family.find((f) => f.openCaseId === query.opened) ?? null : null;
     const template = !a ? 'pages/cases/assessment-start.njk' : a.assessment_status === 'completed' ? 'pages/cases/assessment-completed.njk' : 'pages/cases/assessment.njk';
     const values = extra.values ?? (draft && a ? valuesOf(draft, a.version) : {});
+    const latest = extra.conflictWith;
+    const conflict = latest
+      ? (() => {
+          const theirs = valuesOf(draftOf(latest), latest.version);
+          const rows = Math.max(draftOf(latest).safeguarding.length, Number(values.safeguardingRows ?? 0));
+          return conflictView(assessmentFields(rows, v.family), theirs, values, latest.updated_at);
+        })()
+      : null;
     return reply.code(extra.status ?? 200).page(template, {
       title: `Assessment: ${h.person.given_name} ${h.person.family_name}`,
       ...caseContext(h, services.clock.now(), 'assessment'),
@@ -55,7 +65,7 @@ export async function assessmentRoutes(app: FastifyInstance) {
       domains,
       family: v.family.map((f) => {
         const entry = draft?.family.find((e) => e.personId === f.personId);
-        return { ...f, offerLabel: entry?.offerSupport ? FAMILY_OFFER_LABELS[entry.offerSupport] : 'Not answered', notes: entry?.notes ?? '' };
+        return { ...f, offerLabel: entry?.offerSupport ? FAMILY_OFFER_LABELS[entry.offerSupport] : 'Not answered', offerQuestion: familyOfferQuestion(f.givenName), notes: entry?.notes ?? '' };
       }),
       safeguarding: (draft?.safeguarding ?? []).map((s) => ({ ...s, concernLabel: s.concern ? SAFEGUARDING_CONCERN_LABELS[s.concern] : 'Not said' })),
       concernsWithoutAction: draft ? concernsWithoutAction(draft.safeguarding) : 0,
@@ -72,7 +82,8 @@ export async function assessmentRoutes(app: FastifyInstance) {
       mayStart: h.caseEpisode.case_status !== 'closed',
       errors: extra.errors,
       errorList: extra.errorList,
-      conflict: extra.conflict ?? false,
+      labels: ASSESSMENT_LABELS,
+      conflict,
     });
   }
 
@@ -109,7 +120,7 @@ export async function assessmentRoutes(app: FastifyInstance) {
       if (error instanceof ConflictError) {
         const latest = error.current as AssessmentRow;
         const message = 'Someone else saved this assessment while you were working on it. Your answers are below and have not been saved: check them against the latest assessment and save again.';
-        return render(request, reply, { status: 409, values: valuesOf(input, latest.version), conflict: true, errors: { form: message }, errorList: [{ text: message, href: '#assessment-form' }] });
+        return render(request, reply, { status: 409, values: valuesOf(input, latest.version), conflictWith: latest, errors: { form: message }, errorList: [{ text: message, href: '#what-changed' }] });
       }
       throw error;
     }

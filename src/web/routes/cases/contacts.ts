@@ -8,12 +8,21 @@ import type { ContactBooking } from '../../../services/cases/contacts.js';
 import { ConflictError, ValidationError, type FieldErrors } from '../../../services/errors.js';
 import { errorSummary, formFields, versionField } from '../../forms.js';
 import { originOf, requireActor } from '../../request-context.js';
+import { conflictView } from '../../version-conflict.js';
+import type { LabelledField } from '../../../domain/version-differences.js';
 import { caseContext } from './case-context.js';
 import { caseTeam, type CaseParams } from './case-page.js';
 import { renderContactsPage } from './contacts-page.js';
 import { readMomentFields } from './moment-field.js';
 
 type ContactParams = CaseParams & { contactId: string };
+
+/** The questions of the form recording what happened at a contact. */
+const OUTCOME_LABELS = { outcome: 'What happened?', notes: 'Notes' } as const;
+const OUTCOME_FIELDS: readonly LabelledField[] = [
+  { name: 'outcome', label: OUTCOME_LABELS.outcome, choices: CONTACT_OUTCOME_LABELS },
+  { name: 'notes', label: OUTCOME_LABELS.notes },
+];
 
 /** The booking form as the service takes it; problems of reading (a date that is not real) go into `errors`. */
 function bookingFrom(fields: Record<string, string>, errors: FieldErrors): ContactBooking {
@@ -65,6 +74,7 @@ export async function contactRoutes(app: FastifyInstance) {
       ...caseContext(h, services.clock.now(), 'contacts'),
       contact: { ...contact, kindLabel: CONTACT_KIND_LABELS[contact.contact_kind], outcomeLabel: contact.outcome ? CONTACT_OUTCOME_LABELS[contact.outcome] : null },
       outcomes: CONTACT_OUTCOMES.map((o) => ({ value: o, text: CONTACT_OUTCOME_LABELS[o] })),
+      labels: OUTCOME_LABELS,
       values,
       backHref: `/cases/${caseId}/contacts`,
       ...extra,
@@ -94,7 +104,8 @@ export async function contactRoutes(app: FastifyInstance) {
       if (error instanceof ConflictError) {
         const latest = error.current as ContactRow;
         const message = 'Someone else recorded this contact while you were working on it. Your answer is below and has not been saved: check the contact as it now stands and save again.';
-        return renderOutcome(request, reply.code(409), actor, caseId, latest, { ...fields, version: String(latest.version) }, { conflict: true, errors: { form: message }, errorList: [{ text: message, href: '#outcome-form' }] });
+        const conflict = conflictView(OUTCOME_FIELDS, { outcome: latest.outcome, notes: latest.notes }, fields, latest.updated_at);
+        return renderOutcome(request, reply.code(409), actor, caseId, latest, { ...fields, version: String(latest.version) }, { conflict, errors: { form: message }, errorList: [{ text: message, href: '#what-changed' }] });
       }
       throw error;
     }

@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { InterventionRow } from '../../../db/schema.js';
 import { OFFENCE_CATEGORY_LABELS } from '../../../domain/referral-vocabulary.js';
+import type { LabelledField } from '../../../domain/version-differences.js';
 import { CATALOGUE_OFFENCES, type InterventionInput } from '../../../services/cases/interventions.js';
 import { ConflictError } from '../../../services/errors.js';
 import { formFields, versionField } from '../../forms.js';
@@ -12,6 +13,15 @@ const managers = { access: { roles: ['team_manager'] } } as const;
 const TEMPLATE = 'pages/interventions/form.njk';
 const offences = CATALOGUE_OFFENCES.map((c) => ({ value: c, text: OFFENCE_CATEGORY_LABELS[c] }));
 type Params = { id: string };
+
+/** The form's questions in its order, for showing a stale edit beside the saved entry. */
+const FIELDS: readonly LabelledField[] = [
+  { name: 'name', label: 'Name' },
+  { name: 'description', label: 'Description' },
+  { name: 'isRestorative', label: 'Is it a restorative session run by volunteers?', choices: { yes: 'Yes', no: 'No' } },
+  ...offences.map((o) => ({ name: `offence-${o.value}`, label: `Offences it answers – ${o.text}`, choices: { yes: 'Yes' }, blankText: 'No' })),
+  { name: 'isActive', label: 'Does the team still offer it?', choices: { yes: 'Yes', no: 'No, retire it' }, blankMeans: 'yes' },
+];
 
 const yesNo = (v: string | undefined): boolean | undefined => (v === 'yes' ? true : v === 'no' ? false : undefined);
 
@@ -79,6 +89,6 @@ export async function interventionRoutes(app: FastifyInstance) {
       if (version === null) throw new ConflictError(row);
       await services.interventions.update(actor, row.id, version, inputFrom(fields), originOf(request));
       return `/interventions?saved=${fields.isActive === 'no' && row.is_active ? 'retired' : 'changed'}`;
-    });
+    }, { fields: FIELDS, valuesOf });
   });
 }

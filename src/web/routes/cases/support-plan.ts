@@ -5,10 +5,12 @@ import { londonDate } from '../../../domain/london-time.js';
 import { OFFENCE_CATEGORY_LABELS, type OffenceCategory } from '../../../domain/referral-vocabulary.js';
 import { GOAL_SLOTS, PLAN_INTERVENTION_STATUS_LABELS, PLAN_INTERVENTION_STATUSES, REVIEW_STATUS_LABELS, type PlanDraft } from '../../../domain/support-plan.js';
 import { caseEndsOn, reviewDates } from '../../../domain/twelve-week-clock.js';
+import type { LabelledField } from '../../../domain/version-differences.js';
 import type { SupportPlanRow } from '../../../db/schema.js';
 import { ConflictError, ValidationError } from '../../../services/errors.js';
 import { errorSummary, formFields, versionField } from '../../forms.js';
 import { originOf, requireActor } from '../../request-context.js';
+import { conflictView } from '../../version-conflict.js';
 import { caseContext } from './case-context.js';
 import { caseTeam, type CaseParams } from './case-page.js';
 import { planReviewRoutes } from './plan-reviews.js';
@@ -16,6 +18,36 @@ import { planReviewRoutes } from './plan-reviews.js';
 const REVIEW_TAGS = { done: 'nhsuk-tag--green', overdue: 'nhsuk-tag--red', due: 'nhsuk-tag--orange', upcoming: 'nhsuk-tag--grey' } as const;
 const MAX_REVIEW_SLOTS = 20;
 const offenceLabel = (c: string) => OFFENCE_CATEGORY_LABELS[c as OffenceCategory] ?? c;
+
+/** The plan form's questions. */
+const PLAN_LABELS = {
+  goal: (n: number) => `Goal ${n}`,
+  exitStrategy: 'Exit strategy',
+  rationale: (intervention: string) => `Why ${intervention} is proportionate to the offence and meets their needs`,
+  review: (n: number) => `Review date ${n}`,
+};
+
+/** The plan form's questions in its order, for comparing two versions: review dates only where an agreed plan keeps them. */
+function planFields(catalogue: ReadonlyArray<{ id: string; name: string }>, reviewSlots: number): LabelledField[] {
+  return [
+    ...Array.from({ length: GOAL_SLOTS }, (_, i) => ({ name: `goal-${i + 1}`, label: PLAN_LABELS.goal(i + 1) })),
+    { name: 'exitStrategy', label: PLAN_LABELS.exitStrategy },
+    ...catalogue.flatMap((c) => [
+      { name: `intervention-${c.id}`, label: c.name, choices: { yes: 'In the plan' }, blankText: 'Not in the plan' },
+      { name: `rationale-${c.id}`, label: PLAN_LABELS.rationale(c.name) },
+    ]),
+    ...Array.from({ length: reviewSlots }, (_, i) => ({ name: `review${i + 1}`, label: PLAN_LABELS.review(i + 1), kind: 'date' as const })),
+  ];
+}
+
+/** A posted plan form as the plan keeps it: goals without gaps, a reason only for an intervention chosen. */
+function asKept(fields: Record<string, string>): Record<string, string> {
+  const kept = { ...fields };
+  const goals = Array.from({ length: GOAL_SLOTS }, (_, i) => (fields[`goal-${i + 1}`] ?? '').trim()).filter((g) => g !== '');
+  for (let i = 0; i < GOAL_SLOTS; i++) kept[`goal-${i + 1}`] = goals[i] ?? '';
+  for (const key of Object.keys(fields)) if (key.startsWith('rationale-') && fields[`intervention-${key.slice('rationale-'.length)}`] !== 'yes') kept[key] = '';
+  return kept;
+}
 
 /** Splits YYYY-MM-DD into the NHS date input's boxes (posted as prefix[day], read as prefix-day). */
 function dateBoxes(prefix: string, date: string | null): Record<string, string> {
@@ -81,7 +113,8 @@ function errorIds(errors: Record<string, string>): Record<string, string> {
 export async function supportPlanRoutes(app: FastifyInstance) {
   const { services } = app;
 
-  async function render(request: FastifyRequest<{ Params: CaseParams }>, reply: FastifyReply, values: Record<string, string> | null, extra: Record<string, unknown> = {}) {
+  /** The plan page; with `conflictWith`, `values` is what the user posted and the plan read is the one someone else saved. */
+  async function render(request: FastifyRequest<{ Params: CaseParams }>, reply: FastifyReply, values: Record<string, string> | null, extra: Record<string, unknown> & { conflictWith?: true } = {}) {
     const actor = requireActor(request);
     const h = await services.cases.view(actor, request.params.caseId, originOf(request), 'plan');
     const [data, choices] = await Promise.all([services.supportPlans.forCase(actor, h.caseEpisode.id), services.supportPlans.choicesFor(actor, h.caseEpisode.id)]);
@@ -99,6 +132,15 @@ export async function supportPlanRoutes(app: FastifyInstance) {
         answers: e.offenceCategories.length === 0 ? 'Meets a need, whatever the offence' : `For: ${e.offenceCategories.map(offenceLabel).join(', ')}${e.proportionate ? '' : `. Does not answer this offence (${offenceLabel(data.offenceCategory)})`}`,
       }));
     const ends = data.plan?.agreed_on ? caseEndsOn(data.plan.agreed_on, h.extensions) : null;
+    // A refused save: the plan as now saved beside the form as posted. Review dates count only once the plan is agreed.
+    const conflict = values && extra.conflictWith
+      ? conflictView(
+          planFields(catalogue, agreed ? Math.max(slots, Number(values.reviewSlots) || 0) : 0),
+          valuesOf(data.plan, data.interventions, agreed ? openReviews : [], slots),
+          asKept(values),
+          data.plan?.updated_at ?? null,
+        )
+      : null;
     const canDecide = actor.grant.role === 'team_manager';
     return reply.page('pages/cases/plan.njk', {
       title: `Support plan: ${h.person.given_name} ${h.person.family_name}`,
@@ -121,7 +163,9 @@ export async function supportPlanRoutes(app: FastifyInstance) {
       endsOn: ends,
       canDecide,
       saved: (request.query as Record<string, string | undefined>).saved ?? null,
+      labels: PLAN_LABELS,
       ...extra,
+      conflict,
     });
   }
 
@@ -153,7 +197,7 @@ export async function supportPlanRoutes(app: FastifyInstance) {
         const message = error.message.startsWith('This plan has already been agreed')
           ? 'This plan has already been agreed by someone else. Your changes are below and have not been saved: check them against the agreed plan and save again.'
           : 'Someone else saved this plan while you were working on it. Your changes are below and have not been saved: check them against the latest plan and save again.';
-        return render(request, reply.code(409), { ...fields, version: String(latest?.version ?? 0) }, { conflict: true, errors: { form: message }, errorList: [{ text: message, href: '#plan-form' }] });
+        return render(request, reply.code(409), { ...fields, version: String(latest?.version ?? 0) }, { conflictWith: true, errors: { form: message }, errorList: [{ text: message, href: '#what-changed' }] });
       }
       throw error;
     }

@@ -1,0 +1,62 @@
+// Two versions of one record side by side: what someone else saved and what this user typed, field by field.
+import { isRealDate } from './age.js';
+
+/** The text shown for a blank answer, unless the field says otherwise. */
+export const NOT_GIVEN = 'Not given';
+
+/** One question of a form, as the comparison reads it. */
+export type LabelledField = {
+  /** The form's field name; for a date, the name of its three boxes (`name-day`, `name-month`, `name-year`). */
+  name: string;
+  /** The question, as a reader of the comparison alone would understand it. */
+  label: string;
+  /** A date in the NHS date input's three boxes, shown as "14 February 1996". */
+  kind?: 'text' | 'date';
+  /** For a choice: the words shown for each value the form posts. */
+  choices?: Readonly<Record<string, string>>;
+  /** The value a blank answer stands for, as the form shows it (a radio that reads blank as "not asked"). */
+  blankMeans?: string;
+  /** The words for a blank answer: "Not given" unless said (an unticked box may be "No"). */
+  blankText?: string;
+};
+
+export type FieldDifference = { name: string; label: string; theirs: string; yours: string };
+
+/** A form's values: what a form posted, or a stored record in the form's names. */
+export type FormValues = Readonly<Record<string, string | null | undefined>>;
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** The answer in a form's values, in a form that compares equal when it means the same. */
+function answerOf(field: LabelledField, values: FormValues): string {
+  const read = (name: string) => (values[name] ?? '').replace(/\r\n?/g, '\n').trim();
+  if (field.kind === 'date') {
+    const [day, month, year] = ['day', 'month', 'year'].map((part) => read(`${field.name}-${part}`));
+    if (!day && !month && !year) return field.blankMeans ?? '';
+    const iso = `${year!.padStart(4, '0')}-${month!.padStart(2, '0')}-${day!.padStart(2, '0')}`;
+    // A date that is not real is compared, and shown, as typed.
+    return /^\d+$/.test(`${day}${month}${year}`) && isRealDate(iso) ? iso : `${day}/${month}/${year}`;
+  }
+  return read(field.name) || (field.blankMeans ?? '');
+}
+
+/** How an answer reads in the comparison: a choice by its words, a date written out, text whole. */
+function shown(field: LabelledField, answer: string): string {
+  if (!answer) return field.blankText ?? NOT_GIVEN;
+  if (field.kind === 'date' && /^\d{4}-\d{2}-\d{2}$/.test(answer)) return `${Number(answer.slice(8, 10))} ${MONTHS[Number(answer.slice(5, 7)) - 1]} ${Number(answer.slice(0, 4))}`;
+  return field.choices?.[answer] ?? answer;
+}
+
+/**
+ * The fields, in the form's order, whose saved answer (`theirs`) differs from the one typed (`yours`), each with its
+ * label and both answers as a reader sees them. Answers that differ only in surrounding spaces or line endings, or a
+ * blank and the value it stands for, are the same.
+ */
+export function versionDifferences(fields: readonly LabelledField[], theirs: FormValues, yours: FormValues): FieldDifference[] {
+  const differences: FieldDifference[] = [];
+  for (const field of fields) {
+    const [saved, typed] = [answerOf(field, theirs), answerOf(field, yours)];
+    if (saved !== typed) differences.push({ name: field.name, label: field.label, theirs: shown(field, saved), yours: shown(field, typed) });
+  }
+  return differences;
+}

@@ -1,0 +1,13 @@
+// A save refused because someone else saved first: what the conflict page shows of the two versions.
+import { versionDifferences, type FieldDifference, type FormValues, type LabelledField } from '../domain/version-differences.js';
+
+/**
+ * What pages/_version-conflict.njk shows: when the other version was saved (if the record keeps it), and what differs
+ * (null when the page cannot compare the two).
+ */
+export type ConflictView = { savedAt: Date | null; differences: FieldDifference[] | null };
+
+/** `theirs` is the saved record in the form's names; `yours` is what the user posted. */
+export function conflictView(fields: readonly LabelledField[], theirs: FormValues, yours: FormValues, savedAt: Date | null = null): ConflictView {
+  return { savedAt, differences: versionDifferences(fields, theirs, yours) };
+}

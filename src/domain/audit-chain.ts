@@ -87,7 +87,12 @@ function auditContent(event: AuditEventContent): Record<string, unknown> {
  * so the time read back from the database hashes the same.
  */
 export function auditHash(prevHash: string, event: AuditEventContent): string {
-  return createHash('sha256').update(`${prevHash}\n${canonicalJson(auditContent(event))}`, 'utf8').digest('hex');
+  return createHash('sha256').update(`${prevHash}\n${auditHashInput(event)}`, 'utf8').digest('hex');
+}
+
+/** What follows prevHash and a newline in the hashed text: the database computes the same sha256 when it appends. */
+export function auditHashInput(event: AuditEventContent): string {
+  return canonicalJson(auditContent(event));
 }
 
 /**

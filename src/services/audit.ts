@@ -1,7 +1,7 @@
 // The audit trail: every sign-in, view of a person, change, export and disclosure, chained by hash.
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../db/schema.js';
-import { GENESIS_HASH, auditHash, verifyAuditChain, type AuditEventContent } from '../domain/audit-chain.js';
+import { GENESIS_HASH, auditHashInput, verifyAuditChain, type AuditEventContent } from '../domain/audit-chain.js';
 import type { Actor } from '../domain/actor.js';
 import type { Clock } from './clock.js';
 
@@ -21,15 +21,14 @@ export type AuditEntry = {
 /** Who did it: a signed-in actor, or a named user before they chose a role (e.g. a failed sign-in). */
 export type AuditWho = { actor: Actor } | { userId: string | null; username: string | null };
 
-const AUDIT_LOCK_KEY = 7_331_002;
-
 export type AuditSearch = { username?: string; personId?: string; action?: string; beforeId?: number; limit?: number };
 
 export function createAuditService(db: Kysely<Database>, clock: Clock) {
-  async function append(trx: Transaction<Database> | Kysely<Database>, who: AuditWho, origin: RequestOrigin, entry: AuditEntry) {
-    // One writer at a time extends the chain, across every instance on the database.
-    await sql`select pg_advisory_xact_lock(${AUDIT_LOCK_KEY})`.execute(trx);
-    const last = await trx.selectFrom('audit_event').select('hash').orderBy('id', 'desc').limit(1).executeTakeFirst();
+  /**
+   * One statement moves the chain's head on (its row lock makes writers on every instance take turns, until the
+   * appending transaction ends) and inserts the event from it, the database computing the same hash as auditHash.
+   */
+  async function append(executor: Transaction<Database> | Kysely<Database>, who: AuditWho, origin: RequestOrigin, entry: AuditEntry) {
     const actor = 'actor' in who ? who.actor : null;
     const content: AuditEventContent = {
       occurredAt: clock.now(),
@@ -46,35 +45,29 @@ export function createAuditService(db: Kysely<Database>, clock: Clock) {
       userAgent: origin.userAgent ? origin.userAgent.slice(0, 300) : null,
       detail: entry.detail ?? null,
     };
-    const prevHash = last?.hash ?? GENESIS_HASH;
-    const hash = auditHash(prevHash, content);
-    await trx
-      .insertInto('audit_event')
-      .values({
-        occurred_at: content.occurredAt,
-        user_id: content.userId,
-        username: content.username,
-        role: content.role,
-        service_id: content.serviceId,
-        action: content.action,
-        subject_type: content.subjectType,
-        subject_id: content.subjectId,
-        person_id: content.personId,
-        reason: content.reason,
-        ip_address: content.ipAddress,
-        user_agent: content.userAgent,
-        detail: content.detail === null ? null : JSON.stringify(content.detail),
-        prev_hash: prevHash,
-        hash,
-      })
-      .execute();
+    const c = content;
+    const appended = await sql`
+      with head as (
+        update audit_chain_head
+           set prev_hash = hash,
+               hash = encode(sha256(convert_to(hash || ${'\n'}::text || ${auditHashInput(c)}::text, 'UTF8')), 'hex')
+        returning prev_hash, hash
+      )
+      insert into audit_event (occurred_at, user_id, username, role, service_id, action, subject_type, subject_id, person_id,
+                               reason, ip_address, user_agent, detail, prev_hash, hash)
+      select ${c.occurredAt}::timestamptz, ${c.userId}::uuid, ${c.username}::text, ${c.role}::text, ${c.serviceId}::uuid, ${c.action}::text,
+             ${c.subjectType}::text, ${c.subjectId}::text, ${c.personId}::uuid, ${c.reason}::text, ${c.ipAddress}::text, ${c.userAgent}::text,
+             ${c.detail === null ? null : JSON.stringify(c.detail)}::jsonb, head.prev_hash, head.hash
+      from head
+      returning id`.execute(executor);
+    if (appended.rows.length !== 1) throw new Error('The audit chain has no head row: run divert migrate');
   }
 
   return {
     /** Appends an event; pass the transaction of the change it records so both land or neither does. */
     async record(who: AuditWho, origin: RequestOrigin, entry: AuditEntry, trx?: Transaction<Database>): Promise<void> {
-      if (trx) return append(trx, who, origin, entry);
-      await db.transaction().execute((t) => append(t, who, origin, entry));
+      // Alone, the one statement is its own transaction.
+      await append(trx ?? db, who, origin, entry);
     },
 
     async search(query: AuditSearch) {

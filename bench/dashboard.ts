@@ -12,84 +12,26 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
-import { openEmbeddedDatabase, openServerDatabase, type DatabaseHandle } from '../src/db/open.js';
-import { migrate } from '../src/db/migrate.js';
+import { openServerDatabase } from '../src/db/open.js';
 import type { Actor } from '../src/domain/actor.js';
 import { addDays } from '../src/domain/calendar-date.js';
 import { londonDate } from '../src/domain/london-time.js';
 import type { Clock } from '../src/services/clock.js';
 import { createServices } from '../src/services/index.js';
-import { seedNationalProfile } from '../src/services/seed/national/seed-national.js';
-import { connect, databaseMarker, databaseUrl, log, percentile, round, runDivert, seconds, serverInfo } from './support.js';
+import { ensureNationalEmbedded, ensureNationalServer, nationalOptions } from './national-data.js';
+import { log, percentile, round, serverInfo } from './support.js';
 
 const BASE_URL = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:55434/postgres';
-const DB_NAME = 'divert_bench_national';
-const SCALE = Number(process.env.BENCH_SCALE ?? 1);
-const SEED = Number(process.env.BENCH_SEED ?? 1);
+const options = nationalOptions();
+const { scale: SCALE, seed: SEED } = options;
 const RUNS = Number(process.env.BENCH_RUNS ?? 10);
 const WARM_UP = 2;
-const MARKER = `divert-bench-national v1 scale=${SCALE} seed=${SEED}`;
-const dbUrl = databaseUrl(BASE_URL, DB_NAME);
 const EMBEDDED = process.env.BENCH_ENGINE === 'pglite';
-const DATA_DIR = path.join('.test-cache', `bench-national-${SCALE}-${SEED}`);
-const MARKER_FILE = path.join(DATA_DIR, 'loaded.json');
 const ORIGIN = { ipAddress: '127.0.0.1', userAgent: 'divert bench' };
 
-/** Makes the database (migrated, the national profile seeded) unless it holds this data set; returns when it was loaded. */
-async function ensureDatabase(): Promise<{ loadedAt: string; reused: boolean; seconds: number }> {
-  const admin = await connect(BASE_URL);
-  try {
-    const comment = await databaseMarker(admin, DB_NAME);
-    const loadedAt = comment?.startsWith(`${MARKER} loaded=`) ? comment.slice(`${MARKER} loaded=`.length) : null;
-    if (loadedAt && process.env.BENCH_RELOAD !== '1') {
-      await runDivert(dbUrl, ['migrate']);
-      log(`Reusing ${DB_NAME} (${MARKER}, loaded ${loadedAt}).`);
-      return { loadedAt, reused: true, seconds: 0 };
-    }
-    const started = performance.now();
-    log(`Loading ${DB_NAME} (${MARKER}) ...`);
-    await admin.query(`drop database if exists ${DB_NAME} with (force)`);
-    await admin.query(`create database ${DB_NAME}`);
-    await runDivert(dbUrl, ['migrate']);
-    const now = new Date();
-    const handle = await openServerDatabase(dbUrl, 4);
-    try {
-      await seedNationalProfile(createServices(handle, { now: () => now }), handle.db, { seed: SEED, scale: SCALE, now }, (line) => {
-        if (!/^ {4}\S+\s+(Team manager|Practitioner|Support worker|Commissioner),/.test(line)) log(line);
-      });
-    } finally {
-      await handle.close();
-    }
-    await admin.query(`comment on database ${DB_NAME} is '${MARKER} loaded=${now.toISOString()}'`);
-    return { loadedAt: now.toISOString(), reused: false, seconds: seconds(started) };
-  } finally {
-    await admin.end();
-  }
-}
-
-/** The same on PGlite: a data folder that keeps the data set between runs, marked by a file naming it. */
-async function ensureEmbedded(): Promise<{ loadedAt: string; reused: boolean; seconds: number; handle: DatabaseHandle }> {
-  const marked = fs.existsSync(MARKER_FILE) ? (JSON.parse(fs.readFileSync(MARKER_FILE, 'utf8')) as { marker: string; loadedAt: string }) : null;
-  if (marked?.marker === MARKER && process.env.BENCH_RELOAD !== '1') {
-    const handle = await openEmbeddedDatabase(DATA_DIR);
-    await migrate(handle.db);
-    log(`Reusing ${DATA_DIR} (${MARKER}, loaded ${marked.loadedAt}).`);
-    return { loadedAt: marked.loadedAt, reused: true, seconds: 0, handle };
-  }
-  const started = performance.now();
-  log(`Loading ${DATA_DIR} (${MARKER}) on PGlite ...`);
-  fs.rmSync(DATA_DIR, { recursive: true, force: true });
-  const handle = await openEmbeddedDatabase(DATA_DIR);
-  await migrate(handle.db);
-  const now = new Date();
-  await seedNationalProfile(createServices(handle, { now: () => now }), handle.db, { seed: SEED, scale: SCALE, now }, (line) => {
-    if (!/^ {4}\S+\s+(Team manager|Practitioner|Support worker|Commissioner),/.test(line)) log(line);
-  });
-  fs.writeFileSync(MARKER_FILE, JSON.stringify({ marker: MARKER, loadedAt: now.toISOString() }));
-  return { loadedAt: now.toISOString(), reused: false, seconds: seconds(started), handle };
-}
-
-const opened = EMBEDDED ? await ensureEmbedded() : { ...(await ensureDatabase()), handle: await openServerDatabase(dbUrl, 10) };
+const opened = EMBEDDED
+  ? await ensureNationalEmbedded(options)
+  : await ensureNationalServer(BASE_URL, options).then(async (l) => ({ ...l, handle: await openServerDatabase(l.url, 10) }));
 const { handle, ...load } = opened;
 const startedAt = Date.now();
 // The data's dates are relative to the load, so the services see the load's time.

@@ -1,85 +1,187 @@
-// Start-up time (fresh and existing data) and home-page throughput on each engine. Prints a table; writes JSON to bench/results/.
-// Server engine: set BENCH_DATABASE_URL to a PostgreSQL server whose user may create databases.
+// The benchmark of record (npm run bench): Divert's key pages at national scale, at 50 concurrent users, on a
+// PostgreSQL server and on PGlite, beside a bare Fastify route rendering the same layout with no database.
+// Prints one table (requests per second, p50/p95/p99 latency, errors, and throughput as a share of the bare route),
+// start-up time and the application's memory; writes JSON to bench/results/ so that two runs can be compared.
+//
+//   BENCH_DATABASE_URL  a server whose user may create databases (else TEST_DATABASE_URL, else postgres://postgres@127.0.0.1:55433/postgres);
+//                       the data set goes into the database divert_bench_national, kept between runs
+//   BENCH_ENGINES       postgres,pglite (default both); PGlite's data set is kept in .test-cache/bench-national-SCALE-SEED
+//   BENCH_SECONDS       seconds per page (default 10); BENCH_CONNECTIONS concurrent users (default 50)
+//   BENCH_SCALE, BENCH_SEED, BENCH_RELOAD=1 as for bench:dashboard. A data set loaded on an earlier day is loaded
+//   again, as its dates (today's list, what is due) are relative to the day it was loaded.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
-import autocannon from 'autocannon';
-import { startServer, type Server } from '../test/support/processes.js';
+import { spawn } from 'node:child_process';
+import { freePort, startServer, type Server } from '../test/support/processes.js';
 import { signInOverHttp } from './http-sign-in.js';
+import { chooseRoleOverHttp } from './http-role.js';
+import { loadPage, pacePage, type LoadResult } from './load.js';
+import { nationalOptions, todaysNationalData, type NationalLoad } from './national-data.js';
+import { measuredPages, type BenchUser } from './pages.js';
+import { readSamples, type Samples } from './samples.js';
+import { connect, databaseUrl, log, memoryMiB, round, serverInfo } from './support.js';
 
-type Row = { engine: string; measure: string; value: string };
-const rows: Row[] = [];
-const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
+const BASE_URL = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:55433/postgres';
+const ENGINES = (process.env.BENCH_ENGINES ?? 'postgres,pglite').split(',').map((e) => e.trim()).filter(Boolean);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
+const options = nationalOptions();
+const USERS: Record<BenchUser, { username: string; chooseService?: string }> = {
+  practitioner: { username: 'greyhaven.practitioner1' },
+  manager: { username: 'greyhaven.manager' },
+  commissioner: { username: 'commissioner', chooseService: 'Greyhaven' },
+};
 
-async function timedStart(env: Record<string, string>): Promise<{ server: Server; seconds: number }> {
-  const started = performance.now();
-  const server = await startServer(env, 120_000);
-  const res = await fetch(`http://127.0.0.1:${server.port}/sign-in`);
-  if (res.status !== 200) throw new Error(`sign-in page answered ${res.status}`);
-  return { server, seconds: (performance.now() - started) / 1000 };
-}
+/** A page's figures: at saturation (every user asking again as soon as answered), and paced (a rate it can carry). */
+type PageResult = { name: string; user: BenchUser; firstMs: number; saturated: LoadResult; paced: LoadResult & { rate: number } };
+type EngineResult = { engine: string; load: NationalLoad; samples: Omit<Samples, 'personIds' | 'familyNames' | 'openCaseIds'>; firstStartSeconds: number; startSeconds: number; rssMiB: number | null; peakRssMiB: number | null; pages: PageResult[] };
+/** A page slower than this alone is measured by a number of requests (one per user) rather than for a time. */
+const SLOW_MS = 250;
+const pacedRates = new Map<string, number>();
 
-async function load(url: string, cookie: string) {
-  const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION, headers: { cookie } });
-  return {
-    requestsPerSecond: Math.round(result.requests.average),
-    p50: result.latency.p50,
-    p95: (result.latency as unknown as Record<string, number>).p95 ?? result.latency.p97_5,
-    p99: result.latency.p99,
-    errors: result.errors + result.non2xx,
-  };
-}
-
-async function benchEngine(engine: string, env: Record<string, string>) {
-  const fresh = await timedStart(env);
-  rows.push({ engine, measure: 'first start (empty database, demo data loaded) to sign-in page', value: `${fresh.seconds.toFixed(2)} s` });
-  await fresh.server.stop();
-  const again = await timedStart(env);
-  rows.push({ engine, measure: 'later start to sign-in page', value: `${again.seconds.toFixed(2)} s` });
-  const base = `http://127.0.0.1:${again.server.port}`;
-  const cookie = await signInOverHttp(base, 'practitioner');
-  const home = await load(`${base}/`, cookie);
-  rows.push({ engine, measure: `home page, ${CONNECTIONS} connections, ${DURATION} s`, value: `${home.requestsPerSecond} req/s; p50 ${home.p50} ms, p95 ${home.p95} ms, p99 ${home.p99} ms; ${home.errors} errors` });
-  const health = await load(`${base}/health`, '');
-  rows.push({ engine, measure: 'GET /health', value: `${health.requestsPerSecond} req/s; p99 ${health.p99} ms; ${health.errors} errors` });
-  const rss = readRss(again.server.child.pid!);
-  if (rss) rows.push({ engine, measure: 'application memory (RSS) after load', value: `${rss} MiB` });
-  await again.server.stop();
-  return { fresh: fresh.seconds, later: again.seconds, home, health, rssMiB: rss };
-}
-
-function readRss(pid: number): number | null {
+/** A first start on an empty database, the demo data loaded, to the sign-in page. */
+async function firstStart(engine: string): Promise<number> {
+  let env: Record<string, string>;
+  let cleanUp: () => Promise<void>;
+  if (engine === 'postgres') {
+    const admin = await connect(BASE_URL);
+    await admin.query('drop database if exists divert_bench_first_start with (force)');
+    await admin.query('create database divert_bench_first_start');
+    env = { DATABASE_URL: databaseUrl(BASE_URL, 'divert_bench_first_start'), DIVERT_SEED_PROFILE: 'west-yorkshire' };
+    cleanUp = async () => {
+      await admin.query('drop database if exists divert_bench_first_start with (force)');
+      await admin.end();
+    };
+  } else {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'divert-bench-'));
+    env = { DIVERT_DATA_DIR: dir };
+    cleanUp = async () => fs.rmSync(dir, { recursive: true, force: true });
+  }
   try {
-    const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-    const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1]);
-    return Number.isFinite(kb) ? Math.round(kb / 1024) : null;
-  } catch {
-    return null;
+    const started = performance.now();
+    const server = await startServer(env, 300_000);
+    const res = await fetch(`http://127.0.0.1:${server.port}/sign-in`);
+    const seconds = round((performance.now() - started) / 1000);
+    await server.stop();
+    if (res.status !== 200) throw new Error(`the sign-in page answered ${res.status}`);
+    return seconds;
+  } finally {
+    await cleanUp();
   }
 }
 
-const results: Record<string, unknown> = { at: new Date().toISOString(), cpus: os.cpus().length, node: process.version };
-results.pglite = await benchEngine('pglite', { DIVERT_DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'divert-bench-')) });
-
-if (process.env.BENCH_DATABASE_URL) {
-  const admin = new pg.Client({ connectionString: process.env.BENCH_DATABASE_URL });
-  await admin.connect();
-  await admin.query('drop database if exists divert_bench with (force)');
-  await admin.query('create database divert_bench');
-  await admin.end();
-  const url = new URL(process.env.BENCH_DATABASE_URL);
-  url.pathname = '/divert_bench';
-  results.postgres = await benchEngine('postgres', { DATABASE_URL: url.toString(), DIVERT_SEED_PROFILE: 'west-yorkshire' });
-} else {
-  console.log('BENCH_DATABASE_URL is not set: measuring the embedded engine only.');
+async function csrfOf(baseUrl: string, cookie: string): Promise<string> {
+  const page = await (await fetch(`${baseUrl}/account`, { headers: { cookie } })).text();
+  const token = /name="_csrf" value="([^"]+)"/.exec(page)?.[1];
+  if (!token) throw new Error('No CSRF token on the account page');
+  return token;
 }
 
-const width = Math.max(...rows.map((r) => r.measure.length));
-console.log(`\nDivert platform benchmark (${os.cpus().length} cores, Node ${process.version})`);
-for (const r of rows) console.log(`${r.engine.padEnd(9)} ${r.measure.padEnd(width)}  ${r.value}`);
+async function benchEngine(engine: string): Promise<EngineResult> {
+  const firstStartSeconds = await firstStart(engine);
+  const { load, handle, env } = await todaysNationalData(engine, BASE_URL, options);
+  let samples: Samples;
+  try {
+    samples = await readSamples(handle.db, new Date());
+  } finally {
+    await handle.close();
+  }
+  log(`${engine}: starting the application on the national data set ...`);
+  const started = performance.now();
+  const server: Server = await startServer({ ...env, DIVERT_SEED_PROFILE: 'none' }, 300_000);
+  const startSeconds = round((performance.now() - started) / 1000);
+  const base = `http://127.0.0.1:${server.port}`;
+  try {
+    const sessions = {} as Record<BenchUser, { cookie: string; csrfToken: string }>;
+    for (const [user, who] of Object.entries(USERS) as Array<[BenchUser, (typeof USERS)[BenchUser]]>) {
+      const cookie = await signInOverHttp(base, who.username);
+      if (who.chooseService) await chooseRoleOverHttp(base, cookie, who.chooseService);
+      sessions[user] = { cookie, csrfToken: await csrfOf(base, cookie) };
+    }
+    const pages: EngineResult['pages'] = [];
+    for (const page of measuredPages(samples, new Date())) {
+      const session = sessions[page.user];
+      // Requests first, so that a page that fails says so before the load, and so that its templates are compiled.
+      // The fastest of three answers says whether the page is slow.
+      let firstMs = Infinity;
+      let warm: Response | null = null;
+      for (let i = 0; i < 3; i++) {
+        const first = page.next(i);
+        const t = performance.now();
+        warm = await fetch(`${base}${first.path}`, {
+          method: first.method, redirect: 'manual',
+          headers: { cookie: session.cookie, ...(first.body ? { 'content-type': 'application/x-www-form-urlencoded' } : {}) },
+          body: first.body ? new URLSearchParams({ ...first.body, _csrf: session.csrfToken }).toString() : undefined,
+        });
+        await warm.arrayBuffer();
+        firstMs = Math.min(firstMs, round(performance.now() - t));
+      }
+      if (warm!.status !== page.expect) log(`  ${page.name}: a first request answered ${warm!.status}, expected ${page.expect}`);
+      const common = { connections: CONNECTIONS, seconds: SECONDS, ...session };
+      const saturated = await loadPage(base, page, { ...common, ...(firstMs > SLOW_MS ? { amount: CONNECTIONS } : {}) });
+      // Paced: each user asking once a second, or half the rate the page reached at saturation if that is less; the
+      // first engine's rate for the others, so that their latencies compare.
+      const rate = pacedRates.get(page.name) ?? Math.max(1, Math.min(CONNECTIONS, Math.floor(saturated.requestsPerSecond / 2)));
+      pacedRates.set(page.name, rate);
+      const paced = { rate, ...(await pacePage(base, page, { ...common, rate })) };
+      log(`  ${page.name}: ${saturated.requestsPerSecond} req/s, p95 ${saturated.p95} ms, ${saturated.errors} errors; at ${rate} req/s p95 ${paced.p95} ms, ${paced.errors} errors`);
+      pages.push({ name: page.name, user: page.user, firstMs, saturated, paced });
+    }
+    const memory = memoryMiB(server.child.pid!);
+    const { personIds: _p, familyNames: _f, openCaseIds: _c, ...shown } = samples;
+    return { engine, load, samples: shown, firstStartSeconds, startSeconds, rssMiB: memory.rss, peakRssMiB: memory.peak, pages };
+  } finally {
+    await server.stop();
+  }
+}
+
+/** The bare route, in its own process like the application. */
+async function benchBare(): Promise<LoadResult> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/bare-server.ts'], { env: { ...process.env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'inherit'] });
+  await new Promise<void>((resolve, reject) => {
+    child.stdout.on('data', (d: Buffer) => d.toString().includes('listening') && resolve());
+    child.on('exit', (code) => reject(new Error(`the bare server exited (${code})`)));
+  });
+  try {
+    return await loadPage(`http://127.0.0.1:${port}`, { next: () => ({ method: 'GET', path: '/' }), expect: 200 }, { connections: CONNECTIONS, seconds: SECONDS, cookie: '' });
+  } finally {
+    child.kill('SIGTERM');
+  }
+}
+
+log(`Bare Fastify route (the same layout, no database), ${CONNECTIONS} connections, ${SECONDS} s ...`);
+const bare = await benchBare();
+const engines: EngineResult[] = [];
+for (const engine of ENGINES) engines.push(await benchEngine(engine));
+
+const cell = (v: number | string, w = 7) => `${v}`.padStart(w);
+const names = engines[0]?.pages.map((p) => p.name) ?? [];
+const width = Math.max(30, ...names.map((n) => n.length));
+console.log(`\nDivert benchmark: ${CONNECTIONS} concurrent users, national data set (scale ${options.scale}, seed ${options.seed}); ${os.cpus().length} cores, Node ${process.version}`);
+console.log(`Saturated: every user asks again as soon as answered, for ${SECONDS} s (a page slower than ${SLOW_MS} ms alone: ${CONNECTIONS} requests). Paced: the same users at the rate shown.`);
+console.log(`${''.padEnd(width)}          ${'saturated'.padEnd(51)}paced`);
+console.log(`${'page'.padEnd(width)}  engine    req/s  p50 ms  p95 ms  p99 ms  errors  of bare    req/s  p50 ms  p95 ms  p99 ms  errors`);
+console.log(`${'bare Fastify, same layout'.padEnd(width)}  -       ${cell(bare.requestsPerSecond)} ${cell(bare.p50)} ${cell(bare.p95)} ${cell(bare.p99)} ${cell(bare.errors)}     100%`);
+for (const name of names) {
+  for (const e of engines) {
+    const p = e.pages.find((x) => x.name === name)!;
+    const [a, b] = [p.saturated, p.paced];
+    const share = `${Math.round((100 * a.requestsPerSecond) / bare.requestsPerSecond)}%`;
+    console.log(`${name.padEnd(width)}  ${e.engine.padEnd(8)}${cell(a.requestsPerSecond)} ${cell(a.p50)} ${cell(a.p95)} ${cell(a.p99)} ${cell(a.errors)} ${cell(share, 8)}  ${cell(b.rate)} ${cell(b.p50)} ${cell(b.p95)} ${cell(b.p99)} ${cell(b.errors)}`);
+  }
+}
+if (engines.length === 2) {
+  const [a, b] = engines as [EngineResult, EngineResult];
+  const ratio = (f: (p: PageResult) => number) => a.pages.map((p, i) => `${round(f(b.pages[i]!) / f(p))}×`).join(', ');
+  console.log(`${b.engine} p95 as a multiple of ${a.engine}'s, in the order above: saturated ${ratio((p) => p.saturated.p95)}; paced ${ratio((p) => p.paced.p95)}`);
+}
+for (const e of engines) {
+  console.log(`${e.engine}: first start (empty database, demo data loaded) ${e.firstStartSeconds} s; start on the national data set ${e.startSeconds} s; memory ${e.rssMiB} MiB after the load (peak ${e.peakRssMiB} MiB); today's list holds ${e.samples.todaysReferrals} referrals; data loaded ${e.load.loadedAt}${e.load.reused ? '' : ` in ${round(e.load.seconds)} s`}`);
+}
 fs.mkdirSync('bench/results', { recursive: true });
-const file = path.join('bench/results', `platform-${Date.now()}.json`);
-fs.writeFileSync(file, JSON.stringify(results, null, 2));
+const file = path.join('bench/results', `pages-${Date.now()}.json`);
+const server = ENGINES.includes('postgres') ? await serverInfo(BASE_URL) : null;
+fs.writeFileSync(file, JSON.stringify({ at: new Date().toISOString(), cpus: os.cpus().length, node: process.version, connections: CONNECTIONS, seconds: SECONDS, options, server, bare, engines }, null, 2));
 console.log(`\nWritten to ${file}`);

@@ -1,5 +1,6 @@
 // Helpers shared by the benchmarks that load a PostgreSQL server: connections, the divert command,
 // timed load steps, secondary indexes dropped and rebuilt around a bulk load, percentiles.
+import fs from 'node:fs';
 import pg from 'pg';
 import { divert } from '../test/support/processes.js';
 
@@ -106,5 +107,19 @@ export async function serverInfo(baseUrl: string) {
     return { version, settings };
   } finally {
     await client.end();
+  }
+}
+
+/** A process's memory now and at its peak (MiB), from /proc; null where it cannot be read. */
+export function memoryMiB(pid: number): { rss: number | null; peak: number | null } {
+  try {
+    const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+    const read = (key: string) => {
+      const kb = Number(new RegExp(`${key}:\\s+(\\d+)`).exec(status)?.[1]);
+      return Number.isFinite(kb) ? Math.round(kb / 1024) : null;
+    };
+    return { rss: read('VmRSS'), peak: read('VmHWM') };
+  } catch {
+    return { rss: null, peak: null };
   }
 }

@@ -38,6 +38,10 @@ import { createDashboard } from './outcomes/dashboard.js';
 import { createOutcomeMeasures } from './outcomes/outcome-measures.js';
 import { createEquality } from './outcomes/equality.js';
 import { createQuarterlyReturn } from './outcomes/quarterly-return.js';
+import { createWorkLane, throughLane } from './work-lane.js';
+
+/** How many reports (dashboards, outcome measures, equality monitoring, the quarterly return) run at once in one instance. */
+export const REPORTS_AT_ONCE = 2;
 
 export function createServices(handle: DatabaseHandle, clock: Clock) {
   const { db } = handle;
@@ -46,6 +50,8 @@ export function createServices(handle: DatabaseHandle, clock: Clock) {
   const people = createPersonRecords(db, clock, audit);
   const sites = createSiteDirectory(db, clock, audit);
   const cases = createCaseRecords(db, clock, audit);
+  // Reports take their turn two at a time (each holds up to two database connections), leaving the rest of the pool to the pages of the day's work.
+  const reports = createWorkLane(REPORTS_AT_ONCE);
   return {
     clock,
     engine: handle.engine,
@@ -79,10 +85,10 @@ export function createServices(handle: DatabaseHandle, clock: Clock) {
     sharedWithSite: createSharedWithSite(db, clock, audit, cases),
     trainingLog: createTrainingLog(db, clock, audit, cases),
     justiceEvents: createJusticeEvents(db, clock, audit, cases),
-    dashboard: createDashboard(db, clock, audit, cases),
-    outcomeMeasures: createOutcomeMeasures(db, clock, audit, cases),
-    equality: createEquality(db, clock, audit, cases),
-    quarterlyReturn: createQuarterlyReturn(db, clock, audit, cases),
+    dashboard: throughLane(reports, createDashboard(db, clock, audit, cases), ['view']),
+    outcomeMeasures: throughLane(reports, createOutcomeMeasures(db, clock, audit, cases), ['view']),
+    equality: throughLane(reports, createEquality(db, clock, audit, cases), ['view']),
+    quarterlyReturn: throughLane(reports, createQuarterlyReturn(db, clock, audit, cases), ['view', 'download']),
     installationSecret: (name: string) => installationSecret(db, name),
     /** Synthetic demo activity (people, referrals, screens) for a demo profile. */
     demoActivity: (profileName: string) => seedActivity(db, clock, profileName),

@@ -2,7 +2,7 @@
 // latency kept (a redirect after a saved form counts as much as a page), and any unexpected answer counted as an error.
 import http from 'node:http';
 import autocannon from 'autocannon';
-import type { Measured } from './pages.js';
+import type { Measured, PageRequest } from './pages.js';
 import { percentile, round } from './support.js';
 
 export type LoadResult = { requests: number; requestsPerSecond: number; p50: number; p95: number; p99: number; max: number; errors: number; statuses: Record<string, number> };
@@ -12,6 +12,25 @@ export type LoadResult = { requests: number; requestsPerSecond: number; p50: num
  * amount: how many requests in all (for a slow page, where a few seconds would see none finish).
  */
 export type LoadOptions = { connections: number; seconds: number; amount?: number; cookie: string; csrfToken?: string };
+
+/** A page request's form body, the session's CSRF token added; null for a GET. */
+export function formBody(r: PageRequest, csrfToken = ''): string | null {
+  return r.method === 'POST' ? new URLSearchParams({ ...r.body, _csrf: csrfToken }).toString() : null;
+}
+
+function summary(latencies: number[], elapsedSeconds: number, errors: number, statuses: Record<string, number>): LoadResult {
+  latencies.sort((a, b) => a - b);
+  return {
+    requests: latencies.length,
+    requestsPerSecond: round(latencies.length / elapsedSeconds),
+    p50: round(percentile(latencies, 50)),
+    p95: round(percentile(latencies, 95)),
+    p99: round(percentile(latencies, 99)),
+    max: round(latencies.at(-1) ?? NaN),
+    errors,
+    statuses,
+  };
+}
 
 export async function loadPage(baseUrl: string, page: Pick<Measured, 'next' | 'expect'>, o: LoadOptions): Promise<LoadResult> {
   let i = 0;
@@ -32,7 +51,7 @@ export async function loadPage(baseUrl: string, page: Pick<Measured, 'next' | 'e
         const headers: Record<string, string> = { ...(req.headers as Record<string, string>), cookie: o.cookie };
         if (r.method === 'GET') return { ...req, method: 'GET', path: r.path, headers, body: undefined };
         headers['content-type'] = 'application/x-www-form-urlencoded';
-        return { ...req, method: 'POST', path: r.path, headers, body: new URLSearchParams({ ...r.body, _csrf: o.csrfToken ?? '' }).toString() };
+        return { ...req, method: 'POST', path: r.path, headers, body: formBody(r, o.csrfToken)! };
       },
     }],
   }, (error, result) => (error ? failed(error) : done(result)));
@@ -44,17 +63,7 @@ export async function loadPage(baseUrl: string, page: Pick<Measured, 'next' | 'e
   const started = performance.now();
   const result = await finished;
   const elapsed = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
-  return {
-    requests: latencies.length,
-    requestsPerSecond: round(latencies.length / elapsed),
-    p50: round(percentile(latencies, 50)),
-    p95: round(percentile(latencies, 95)),
-    p99: round(percentile(latencies, 99)),
-    max: round(latencies.at(-1) ?? NaN),
-    errors: unexpected + result.errors + result.timeouts,
-    statuses,
-  };
+  return summary(latencies, elapsed, unexpected + result.errors + result.timeouts, statuses);
 }
 
 /**
@@ -71,7 +80,7 @@ export async function pacePage(baseUrl: string, page: Pick<Measured, 'next' | 'e
   const send = (i: number) =>
     new Promise<void>((resolve) => {
       const r = page.next(i);
-      const body = r.method === 'POST' ? new URLSearchParams({ ...r.body, _csrf: o.csrfToken ?? '' }).toString() : null;
+      const body = formBody(r, o.csrfToken);
       const headers: Record<string, string> = { cookie: o.cookie, ...(body ? { 'content-type': 'application/x-www-form-urlencoded', 'content-length': String(Buffer.byteLength(body)) } : {}) };
       const started = performance.now();
       const req = http.request({ host: url.hostname, port: url.port, path: r.path, method: r.method, headers, agent, timeout: 120_000 }, (res) => {
@@ -83,6 +92,7 @@ export async function pacePage(baseUrl: string, page: Pick<Measured, 'next' | 'e
           resolve();
         });
       });
+      req.on('timeout', () => req.destroy(new Error('no answer in time')));
       req.on('error', () => {
         errors++;
         resolve();
@@ -101,15 +111,5 @@ export async function pacePage(baseUrl: string, page: Pick<Measured, 'next' | 'e
   await Promise.all(sent);
   const elapsed = (performance.now() - started) / 1000;
   agent.destroy();
-  latencies.sort((a, b) => a - b);
-  return {
-    requests: latencies.length,
-    requestsPerSecond: round(latencies.length / elapsed),
-    p50: round(percentile(latencies, 50)),
-    p95: round(percentile(latencies, 95)),
-    p99: round(percentile(latencies, 99)),
-    max: round(latencies.at(-1) ?? NaN),
-    errors,
-    statuses,
-  };
+  return summary(latencies, elapsed, errors, statuses);
 }

@@ -16,7 +16,7 @@ import { spawn } from 'node:child_process';
 import { freePort, startServer, type Server } from '../test/support/processes.js';
 import { signInOverHttp } from './http-sign-in.js';
 import { chooseRoleOverHttp } from './http-role.js';
-import { loadPage, pacePage, type LoadResult } from './load.js';
+import { formBody, loadPage, pacePage, type LoadResult } from './load.js';
 import { nationalOptions, todaysNationalData, type NationalLoad } from './national-data.js';
 import { measuredPages, type BenchUser } from './pages.js';
 import { readSamples, type Samples } from './samples.js';
@@ -109,10 +109,11 @@ async function benchEngine(engine: string): Promise<EngineResult> {
       for (let i = 0; i < 3; i++) {
         const first = page.next(i);
         const t = performance.now();
+        const body = formBody(first, session.csrfToken);
         warm = await fetch(`${base}${first.path}`, {
           method: first.method, redirect: 'manual',
-          headers: { cookie: session.cookie, ...(first.body ? { 'content-type': 'application/x-www-form-urlencoded' } : {}) },
-          body: first.body ? new URLSearchParams({ ...first.body, _csrf: session.csrfToken }).toString() : undefined,
+          headers: { cookie: session.cookie, ...(body ? { 'content-type': 'application/x-www-form-urlencoded' } : {}) },
+          body: body ?? undefined,
         });
         await warm.arrayBuffer();
         firstMs = Math.min(firstMs, round(performance.now() - t));

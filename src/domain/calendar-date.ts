@@ -33,3 +33,11 @@ export function addCalendarMonths(date: string, months: number): string {
   const day = Math.min(Number(date.slice(8, 10)), daysInMonth(year, month));
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
+
+const LONG_DATE = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' });
+
+/** A calendar date (YYYY-MM-DD) as "3 November 2026"; empty for none. */
+export function longDate(value: string | null | undefined): string {
+  if (!value || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return '';
+  return LONG_DATE.format(new Date(`${value}T00:00:00Z`));
+}

@@ -1,5 +1,6 @@
 // Two versions of one record side by side: what someone else saved and what this user typed, field by field.
-import { isRealDate } from './age.js';
+import { parseDateParts } from './age.js';
+import { longDate } from './calendar-date.js';
 
 /** The text shown for a blank answer, unless the field says otherwise. */
 export const NOT_GIVEN = 'Not given';
@@ -25,17 +26,15 @@ export type FieldDifference = { name: string; label: string; theirs: string; you
 /** A form's values: what a form posted, or a stored record in the form's names. */
 export type FormValues = Readonly<Record<string, string | null | undefined>>;
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
 /** The answer in a form's values, in a form that compares equal when it means the same. */
 function answerOf(field: LabelledField, values: FormValues): string {
   const read = (name: string) => (values[name] ?? '').replace(/\r\n?/g, '\n').trim();
   if (field.kind === 'date') {
     const [day, month, year] = ['day', 'month', 'year'].map((part) => read(`${field.name}-${part}`));
     if (!day && !month && !year) return field.blankMeans ?? '';
-    const iso = `${year!.padStart(4, '0')}-${month!.padStart(2, '0')}-${day!.padStart(2, '0')}`;
-    // A date that is not real is compared, and shown, as typed.
-    return /^\d+$/.test(`${day}${month}${year}`) && isRealDate(iso) ? iso : `${day}/${month}/${year}`;
+    // Read as the form reads it; a date that is not real is compared, and shown, as typed.
+    const parsed = parseDateParts(day!, month!, year!);
+    return parsed.ok ? parsed.date : `${day}/${month}/${year}`;
   }
   return read(field.name) || (field.blankMeans ?? '');
 }
@@ -43,7 +42,7 @@ function answerOf(field: LabelledField, values: FormValues): string {
 /** How an answer reads in the comparison: a choice by its words, a date written out, text whole. */
 function shown(field: LabelledField, answer: string): string {
   if (!answer) return field.blankText ?? NOT_GIVEN;
-  if (field.kind === 'date' && /^\d{4}-\d{2}-\d{2}$/.test(answer)) return `${Number(answer.slice(8, 10))} ${MONTHS[Number(answer.slice(5, 7)) - 1]} ${Number(answer.slice(0, 4))}`;
+  if (field.kind === 'date') return longDate(answer) || answer;
   return field.choices?.[answer] ?? answer;
 }
 

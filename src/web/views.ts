@@ -6,6 +6,7 @@ import nunjucks from 'nunjucks';
 import { ROLE_LABELS } from '../domain/roles.js';
 import { SITE_KIND_LABELS } from '../domain/site-kinds.js';
 import { PATHWAY_LABELS } from '../domain/pathways.js';
+import { longDate } from '../domain/calendar-date.js';
 
 const require = createRequire(import.meta.url);
 export const NHSUK_DIST = path.join(path.dirname(require.resolve('nhsuk-frontend/package.json')), 'dist');
@@ -13,13 +14,7 @@ export const VIEWS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)),
 
 const DATE_TIME = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
 
-const LONG_DATE = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' });
-
-/** A calendar date (YYYY-MM-DD) as "3 November 2026"; empty for none. */
-export function longDate(value: string | null | undefined): string {
-  if (!value || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return '';
-  return LONG_DATE.format(new Date(`${value}T00:00:00Z`));
-}
+export { longDate };
 
 export function createViews(): nunjucks.Environment {
   const env = new nunjucks.Environment(new nunjucks.FileSystemLoader([VIEWS_DIR, NHSUK_DIST], { noCache: false }), {

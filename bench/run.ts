@@ -7,6 +7,9 @@
 //                       the data set goes into the database divert_bench_national, kept between runs
 //   BENCH_ENGINES       postgres,pglite (default both); PGlite's data set is kept in .test-cache/bench-national-SCALE-SEED
 //   BENCH_SECONDS       seconds per page (default 10); BENCH_CONNECTIONS concurrent users (default 50)
+//   BENCH_PAGES         only the pages whose names contain one of these words (comma-separated), e.g. "today,search"
+//   BENCH_FIRST_START=0 skips timing a first start on an empty database
+//   BENCH_APP_NODE_ARGS Node's own options for the application, e.g. "--cpu-prof --cpu-prof-dir=bench/results/profile"
 //   BENCH_SCALE, BENCH_SEED, BENCH_RELOAD=1 as for bench:dashboard. A data set loaded on an earlier day is loaded
 //   again, as its dates (today's list, what is due) are relative to the day it was loaded.
 import fs from 'node:fs';
@@ -16,7 +19,7 @@ import { spawn } from 'node:child_process';
 import { freePort, startServer, type Server } from '../test/support/processes.js';
 import { signInOverHttp } from './http-sign-in.js';
 import { chooseRoleOverHttp } from './http-role.js';
-import { formBody, loadPage, pacePage, type LoadResult } from './load.js';
+import { loadPage, pacePage, requestOnce, settle, type LoadResult } from './load.js';
 import { nationalOptions, todaysNationalData, type NationalLoad } from './national-data.js';
 import { measuredPages, type BenchUser } from './pages.js';
 import { readSamples, type Samples } from './samples.js';
@@ -26,6 +29,9 @@ const BASE_URL = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL
 const ENGINES = (process.env.BENCH_ENGINES ?? 'postgres,pglite').split(',').map((e) => e.trim()).filter(Boolean);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
+const PAGES = (process.env.BENCH_PAGES ?? '').split(',').map((p) => p.trim().toLowerCase()).filter(Boolean);
+const FIRST_START = process.env.BENCH_FIRST_START !== '0';
+const APP_NODE_ARGS = (process.env.BENCH_APP_NODE_ARGS ?? '').split(' ').filter(Boolean);
 const options = nationalOptions();
 const USERS: Record<BenchUser, { username: string; chooseService?: string }> = {
   practitioner: { username: 'greyhaven.practitioner1' },
@@ -79,7 +85,7 @@ async function csrfOf(baseUrl: string, cookie: string): Promise<string> {
 }
 
 async function benchEngine(engine: string): Promise<EngineResult> {
-  const firstStartSeconds = await firstStart(engine);
+  const firstStartSeconds = FIRST_START ? await firstStart(engine) : NaN;
   const { load, handle, env } = await todaysNationalData(engine, BASE_URL, options);
   let samples: Samples;
   try {
@@ -89,7 +95,7 @@ async function benchEngine(engine: string): Promise<EngineResult> {
   }
   log(`${engine}: starting the application on the national data set ...`);
   const started = performance.now();
-  const server: Server = await startServer({ ...env, DIVERT_SEED_PROFILE: 'none' }, 300_000);
+  const server: Server = await startServer({ ...env, DIVERT_SEED_PROFILE: 'none' }, 300_000, APP_NODE_ARGS);
   const startSeconds = round((performance.now() - started) / 1000);
   const base = `http://127.0.0.1:${server.port}`;
   try {
@@ -100,31 +106,26 @@ async function benchEngine(engine: string): Promise<EngineResult> {
       sessions[user] = { cookie, csrfToken: await csrfOf(base, cookie) };
     }
     const pages: EngineResult['pages'] = [];
-    for (const page of measuredPages(samples, new Date())) {
+    const chosen = measuredPages(samples, new Date()).filter((p) => PAGES.length === 0 || PAGES.some((w) => p.name.toLowerCase().includes(w)));
+    for (const page of chosen) {
       const session = sessions[page.user];
       // Requests first, so that a page that fails says so before the load, and so that its templates are compiled.
       // The fastest of three answers says whether the page is slow.
       let firstMs = Infinity;
-      let warm: Response | null = null;
+      let status = 0;
       for (let i = 0; i < 3; i++) {
-        const first = page.next(i);
-        const t = performance.now();
-        const body = formBody(first, session.csrfToken);
-        warm = await fetch(`${base}${first.path}`, {
-          method: first.method, redirect: 'manual',
-          headers: { cookie: session.cookie, ...(body ? { 'content-type': 'application/x-www-form-urlencoded' } : {}) },
-          body: body ?? undefined,
-        });
-        await warm.arrayBuffer();
-        firstMs = Math.min(firstMs, round(performance.now() - t));
+        const once = await requestOnce(base, page.next(i), session);
+        firstMs = Math.min(firstMs, round(once.ms));
+        status = once.status;
       }
-      if (warm!.status !== page.expect) log(`  ${page.name}: a first request answered ${warm!.status}, expected ${page.expect}`);
+      if (status !== page.expect) log(`  ${page.name}: a first request answered ${status}, expected ${page.expect}`);
       const common = { connections: CONNECTIONS, seconds: SECONDS, ...session };
       const saturated = await loadPage(base, page, { ...common, ...(firstMs > SLOW_MS ? { amount: CONNECTIONS } : {}) });
       // Paced: each user asking once a second, or half the rate the page reached at saturation if that is less; the
       // first engine's rate for the others, so that their latencies compare.
       const rate = pacedRates.get(page.name) ?? Math.max(1, Math.min(CONNECTIONS, Math.floor(saturated.requestsPerSecond / 2)));
       pacedRates.set(page.name, rate);
+      await settle(base, page, session, firstMs);
       const paced = { rate, ...(await pacePage(base, page, { ...common, rate })) };
       log(`  ${page.name}: ${saturated.requestsPerSecond} req/s, p95 ${saturated.p95} ms, ${saturated.errors} errors; at ${rate} req/s p95 ${paced.p95} ms, ${paced.errors} errors`);
       pages.push({ name: page.name, user: page.user, firstMs, saturated, paced });

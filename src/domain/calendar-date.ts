@@ -3,10 +3,33 @@ import { daysInMonth, isRealDate } from './age.js';
 
 const MS_PER_DAY = 86_400_000;
 
+/**
+ * Remembers a function's answers for the dates it was asked about: a list of hundreds of rows asks about the same
+ * few hundred dates again and again. Forgets them all when it holds `size`, so it cannot grow without end.
+ */
+function remembered<T>(f: (date: string) => T, size = 20_000): (date: string) => T {
+  const answers = new Map<string, T>();
+  return (date) => {
+    let answer = answers.get(date);
+    if (answer === undefined && !answers.has(date)) {
+      answer = f(date);
+      if (answers.size >= size) answers.clear();
+      answers.set(date, answer);
+    }
+    return answer as T;
+  };
+}
+
+const dayNumberOf = remembered((date: string) => {
+  if (!isRealDate(date)) return null;
+  return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / MS_PER_DAY;
+});
+
 /** Days since 1970-01-01 for a YYYY-MM-DD date. Throws a RangeError for a date that is not real. */
 export function dayNumber(date: string): number {
-  if (!isRealDate(date)) throw new RangeError(`Not a real date (YYYY-MM-DD): ${date}`);
-  return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / MS_PER_DAY;
+  const day = dayNumberOf(date);
+  if (day === null) throw new RangeError(`Not a real date (YYYY-MM-DD): ${date}`);
+  return day;
 }
 
 /** The YYYY-MM-DD date a number of days after (or, if negative, before) a date. */
@@ -36,8 +59,9 @@ export function addCalendarMonths(date: string, months: number): string {
 
 const LONG_DATE = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' });
 
+const longDateOf = remembered((value: string) => (/^\d{4}-\d{2}-\d{2}$/.test(value) ? LONG_DATE.format(new Date(`${value}T00:00:00Z`)) : ''));
+
 /** A calendar date (YYYY-MM-DD) as "3 November 2026"; empty for none. */
 export function longDate(value: string | null | undefined): string {
-  if (!value || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return '';
-  return LONG_DATE.format(new Date(`${value}T00:00:00Z`));
+  return value && typeof value === 'string' ? longDateOf(value) : '';
 }

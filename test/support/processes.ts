@@ -33,10 +33,10 @@ export function divert(args: string[], env: Record<string, string | undefined> =
 
 export type Server = { child: ChildProcess; port: number; output: () => string; stop: (signal?: NodeJS.Signals) => Promise<number | null> };
 
-/** Starts `divert serve` and resolves once /health answers. */
-export async function startServer(env: Record<string, string | undefined>, timeoutMs = 60_000): Promise<Server> {
+/** Starts `divert serve` and resolves once /health answers; nodeArgs go to Node itself (e.g. --cpu-prof). */
+export async function startServer(env: Record<string, string | undefined>, timeoutMs = 60_000, nodeArgs: string[] = []): Promise<Server> {
   const port = Number(env.PORT ?? (await freePort()));
-  const child = spawn(process.execPath, [...CLI, 'serve'], { env: baseEnv({ ...env, PORT: String(port), HOST: '127.0.0.1' }) });
+  const child = spawn(process.execPath, [...nodeArgs, ...CLI, 'serve'], { env: baseEnv({ ...env, PORT: String(port), HOST: '127.0.0.1' }) });
   let output = '';
   child.stdout!.on('data', (d) => (output += d));
   child.stderr!.on('data', (d) => (output += d));

@@ -1,0 +1,78 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import nunjucks from 'nunjucks';
+import { createViews } from '../views.js';
+import type { TableParams, TagParams } from './components.js';
+
+const views = createViews();
+
+/** Markup with the layout whitespace taken out: between tags, and at the edges of an element's text. */
+const normal = (markup: string) => markup.replace(/>\s+/g, '>').replace(/\s+</g, '<').replace(/\s+/g, ' ').trim();
+
+function both(component: 'table' | 'tag', params: object): { macro: string; ours: string } {
+  const file = component === 'table' ? 'tables' : 'tag';
+  const macro = views.renderString(`{% from "nhsuk/components/${file}/macro.njk" import ${component} as m %}{{ m(params) }}`, { params });
+  const ours = views.renderString(`{{ ${component}(params) }}`, { params });
+  return { macro: normal(macro), ours: normal(ours) };
+}
+
+const sameAsMacro = (component: 'table' | 'tag', params: object) => {
+  const { macro, ours } = both(component, params);
+  assert.equal(ours, macro);
+};
+
+const safe = (s: string) => new nunjucks.runtime.SafeString(s);
+
+test('tag: the same markup as the nhsuk-frontend macro', () => {
+  const cases: TagParams[] = [
+    { text: 'Overdue', classes: 'nhsuk-tag--red' },
+    { text: '  Due  ', classes: 'nhsuk-tag--blue' },
+    { text: 'Waiting <longer> & "more"' },
+    { text: 'Engaged', colour: 'green' },
+    { text: 'Engaged', colour: 'green', classes: 'nhsuk-tag--red' },
+    { text: 'Engaged', colour: 'green', classes: 'nhsuk-u-margin-bottom-1' },
+    { text: 'Engaged', colour: 'not-a-colour' },
+    { html: '<span>Marked</span> up' },
+    { html: safe('<b>safe</b>') },
+    { text: 'With id', id: 'state' },
+  ];
+  for (const params of cases) sameAsMacro('tag', params);
+});
+
+test('table: the same markup as the nhsuk-frontend macro', () => {
+  const head = [{ text: 'Person' }, { text: 'Waiting' }, { text: 'Count', format: 'numeric' }, { html: '<span class="nhsuk-u-visually-hidden">Action</span>' }];
+  const rows = [
+    [{ html: '<a href="/people/1">Ada &amp; Co</a>' }, { text: 'Screened <now>' }, { text: '12 minutes' }, { html: safe('<a href="/x">Change</a>') }],
+    [{ text: "O'Neil \\ Smith" }, { html: '<strong class="nhsuk-tag">Due</strong>' }, { text: '3', format: 'numeric' }, { text: 'x', classes: 'divert-nowrap' }],
+    [{ text: 'Numeric already', classes: 'nhsuk-table__cell--numeric' }, { text: '' }, { text: 'last', classes: 'nhsuk-table__cell--numeric extra' }, { text: '  padded  ' }],
+  ];
+  const cases: TableParams[] = [
+    { caption: '3 referrals', captionSize: 'm', firstCellIsHeader: true, head, rows },
+    { caption: 'People <found>', captionSize: 's', head, rows },
+    { caption: 'Odd size', captionSize: 'xxl', head, rows },
+    { head, rows, classes: 'nhsuk-body-s', id: 'the-table' },
+    { caption: 'Rows only', rows },
+    { caption: 'Nothing', head, rows: [] },
+    { caption: 'Head with classes', head: [{ text: 'A', classes: 'nhsuk-u-width-one-half' }, { text: 'B', format: 'numeric', classes: 'x' }], rows: [[{ text: 'a' }, { text: 'b' }]] },
+  ];
+  for (const params of cases) sameAsMacro('table', params);
+});
+
+test('table: a number shows even when it is 0, where the macro shows nothing', () => {
+  const params = { head: [{ text: 'Sessions', format: 'numeric' }], rows: [[{ text: 0 }], [{ text: 4 }]] };
+  const { macro, ours } = both('table', params);
+  assert.match(ours, /--numeric">0<\/td>/);
+  assert.match(ours, /--numeric">4<\/td>/);
+  assert.match(macro, /--numeric"><\/td>/);
+});
+
+test('an option the components do not know is refused, naming it', () => {
+  assert.throws(() => views.renderString('{{ table({ scroll: true, rows: [] }) }}', {}), /does not take "scroll"/);
+  assert.throws(() => views.renderString('{{ table({ rows: [[{ text: "a", colspan: 2 }]] }) }}', {}), /does not take "colspan"/);
+  assert.throws(() => views.renderString('{{ tag({ text: "a", attributes: {} }) }}', {}), /does not take "attributes"/);
+});
+
+test('a page that imports the macro still gets the macro', () => {
+  const html = views.renderString('{% from "nhsuk/components/tables/macro.njk" import table %}{{ table({ scroll: true, id: "t", rows: [[{ text: "a" }]] }) }}', {});
+  assert.match(html, /nhsuk-table-container|nhsuk-scroll/);
+});

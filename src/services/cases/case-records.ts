@@ -46,8 +46,15 @@ export function requireTeamManager(actor: Actor, refusal = 'Only a team manager 
 }
 
 export function createCaseRecords(db: Kysely<Database>, clock: Clock, audit: AuditService) {
-  /** The case, if the actor may see it; otherwise NotFoundError (out of scope and missing are not told apart). */
-  async function get(actor: Actor, caseId: string, reader: Reader = db): Promise<CaseEpisodeRow> {
+  /**
+   * The case, if the actor may see it; otherwise NotFoundError (out of scope and missing are not told apart). Given a
+   * case already read in this request (a page reads it first), it checks the same scope without reading it again.
+   */
+  async function get(actor: Actor, caseId: string | CaseEpisodeRow, reader: Reader = db): Promise<CaseEpisodeRow> {
+    if (typeof caseId !== 'string') {
+      if (!mayReadCase(actor, caseId)) throw new NotFoundError('case');
+      return caseId;
+    }
     const row = isUuid(caseId)
       ? await reader.selectFrom('case_episode').selectAll().where('id', '=', caseId).where('service_id', '=', actor.grant.serviceId ?? '').executeTakeFirst()
       : undefined;

@@ -1,7 +1,7 @@
 // Caseloads: a worker's open cases with their clock, engagement and what is due; the team's counts per worker;
 // the cases nobody holds yet; who held a case when. Allocation itself is in case-allocation.ts.
 import type { Kysely } from 'kysely';
-import type { Database } from '../../db/schema.js';
+import type { CaseEpisodeRow, Database } from '../../db/schema.js';
 import type { Actor } from '../../domain/actor.js';
 import { TEAM_DECISION_KINDS, compareUrgency, dueItems, type CaseFacts, type DueItem } from '../../domain/due-items.js';
 import { engagementIndicator, type Engagement } from '../../domain/engagement.js';
@@ -143,7 +143,7 @@ export function createCaseload(db: Kysely<Database>, clock: Clock, audit: AuditS
     },
 
     /** Who held the case when, oldest first. */
-    async history(actor: Actor, caseId: string) {
+    async history(actor: Actor, caseId: string | CaseEpisodeRow) {
       const c = await cases.get(actor, caseId);
       return db
         .selectFrom('case_allocation as a')

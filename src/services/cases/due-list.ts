@@ -1,7 +1,7 @@
 // What is due, per worker, per team and per case: derived from the case data on every read (src/domain/due-items.ts),
 // never kept as a separate to-do list that could drift from the cases. Court reports not yet issued are due too.
 import type { Kysely } from 'kysely';
-import type { Database } from '../../db/schema.js';
+import type { CaseEpisodeRow, Database } from '../../db/schema.js';
 import type { Actor } from '../../domain/actor.js';
 import { dueItems, sortDueItems, type DueItem } from '../../domain/due-items.js';
 import { londonDate } from '../../domain/london-time.js';
@@ -55,7 +55,7 @@ export function createDueList(db: Kysely<Database>, clock: Clock, audit: AuditSe
     },
 
     /** What is due on one case (the manager's decisions included for a team manager). */
-    async forCase(actor: Actor, caseId: string): Promise<DueItem[]> {
+    async forCase(actor: Actor, caseId: string | CaseEpisodeRow): Promise<DueItem[]> {
       const c = await cases.get(actor, caseId);
       const day = today();
       const team = actor.grant.role === 'team_manager';

@@ -1,7 +1,7 @@
 // Disclosures by the team: sharing information with a justice agency (through the one writer), the lists of what was
 // shared about a person or on a case, and a team manager's approval of a disclosure made on a legal basis.
 import type { Kysely } from 'kysely';
-import type { Database, DisclosureRow } from '../../db/schema.js';
+import type { Database, DisclosureRow, PersonRow } from '../../db/schema.js';
 import type { Actor } from '../../domain/actor.js';
 import {
   DISCLOSURE_BASES, DISCLOSURE_KIND_LABELS, DISCLOSURE_RECIPIENT_LABELS, DISCLOSURE_STATUS_LABELS, LEGAL_BASES, LEGAL_BASIS_LABELS, approvalProblems, disclosureBasisProblems,
@@ -161,9 +161,12 @@ export function createDisclosures(db: Kysely<Database>, clock: Clock, audit: Aud
     },
 
     /** Every disclosure about the person in the actor's service, newest first. Not audited: the person page's read is. */
-    async forPerson(actor: Actor, personId: string): Promise<DisclosureListItem[]> {
+    /** Given the person already read in this request, their service is checked without reading them again. */
+    async forPerson(actor: Actor, person: string | Pick<PersonRow, 'id' | 'service_id'>): Promise<DisclosureListItem[]> {
       const serviceId = requireTeamMember(actor, 'Only the team can see what was shared about a person');
-      await personInService(db, serviceId, personId);
+      if (typeof person === 'string') await personInService(db, serviceId, person);
+      else if (person.service_id !== serviceId) throw new NotFoundError('person');
+      const personId = typeof person === 'string' ? person : person.id;
       const rows = await listQuery().where('d.service_id', '=', serviceId).where('d.person_id', '=', personId).orderBy('d.requested_at', 'desc').orderBy('d.created_at', 'desc').execute();
       return labelled(rows);
     },

@@ -149,13 +149,14 @@ export async function peopleRoutes(app: FastifyInstance) {
   /** A person's page: reading it is audited. */
   async function personPage(reply: FastifyReply, actor: ReturnType<typeof requireActor>, personId: string, extra: Record<string, unknown> = {}) {
     const { person, aliases, links } = await services.people.view(actor, personId, originOf(reply.request));
-    const [cases, transferredTo, transferredFrom] = await Promise.all([
+    // Disclosures: everything shared about the person outside the health team.
+    const [cases, transferredTo, transferredFrom, disclosures] = await Promise.all([
       services.cases.forPerson(actor, person.id),
       services.personTransfers.transferOf(person.id),
       services.personTransfers.historyFor(person.id),
+      services.disclosures.forPerson(actor, person),
     ]);
-    // Disclosures: everything shared about the person outside the health team.
-    const personDisclosures = (await services.disclosures.forPerson(actor, person.id)).map(disclosureView);
+    const personDisclosures = disclosures.map(disclosureView);
     return reply.page('pages/people/show.njk', {
       cases,
       personDisclosures,

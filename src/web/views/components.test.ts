@@ -2,23 +2,35 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import nunjucks from 'nunjucks';
 import { createViews } from '../views.js';
-import type { TableParams, TagParams } from './components.js';
+import type { SummaryListParams, TableParams, TagParams } from './components.js';
 
 const views = createViews();
 
 /** Markup with the layout whitespace taken out: between tags, and at the edges of an element's text. */
 const normal = (markup: string) => markup.replace(/>\s+/g, '>').replace(/\s+</g, '<').replace(/\s+/g, ' ').trim();
 
-function both(component: 'table' | 'tag', params: object): { macro: string; ours: string } {
-  const file = component === 'table' ? 'tables' : 'tag';
+/** The text a page reader gets (textContent, its whitespace collapsed): a key and its value stay apart. */
+const textOf = (markup: string) => markup.replace(/<[^>]*>/g, '').replace(/\s+/g, ' ').trim();
+
+type Component = 'table' | 'tag' | 'summaryList';
+
+function rendered(component: Component, params: object): { macro: string; ours: string } {
+  const file = { table: 'tables', tag: 'tag', summaryList: 'summary-list' }[component];
   const macro = views.renderString(`{% from "nhsuk/components/${file}/macro.njk" import ${component} as m %}{{ m(params) }}`, { params });
   const ours = views.renderString(`{{ ${component}(params) }}`, { params });
+  return { macro, ours };
+}
+
+function both(component: Component, params: object): { macro: string; ours: string } {
+  const { macro, ours } = rendered(component, params);
   return { macro: normal(macro), ours: normal(ours) };
 }
 
-const sameAsMacro = (component: 'table' | 'tag', params: object) => {
+const sameAsMacro = (component: Component, params: object) => {
   const { macro, ours } = both(component, params);
   assert.equal(ours, macro);
+  const raw = rendered(component, params);
+  assert.equal(textOf(raw.ours), textOf(raw.macro));
 };
 
 const safe = (s: string) => new nunjucks.runtime.SafeString(s);
@@ -66,10 +78,24 @@ test('table: a number shows even when it is 0, where the macro shows nothing', (
   assert.match(macro, /--numeric"><\/td>/);
 });
 
+test('summary list: the same markup as the nhsuk-frontend macro', () => {
+  const change = (what: string) => ({ items: [{ href: `/change/${what}`, text: 'Change', visuallyHiddenText: what }] });
+  const cases: SummaryListParams[] = [
+    { rows: [{ key: { text: 'Name' }, value: { text: 'Ada <Lovelace>' } }, { key: { text: 'Born' }, value: { html: '3 May 1990<br><span>35</span>' } }] },
+    { rows: [{ key: { text: 'Name' }, value: { text: 'Ada' }, actions: change('name') }, { key: { text: 'NHS number' }, value: { text: '' } }], classes: 'nhsuk-u-margin-bottom-0' },
+    { rows: [{ key: { text: 'Two' }, value: { text: 'actions' }, actions: { items: [{ href: '/a', text: 'Change' }, { href: '/b', text: 'Remove', visuallyHiddenText: 'the alias "x"' }] } }] },
+    { rows: [{ key: { text: 'Plain' }, value: { text: 'row' }, classes: 'divert-x' }, null, '', { key: { html: '<b>Key</b>' }, value: { html: safe('<i>v</i>'), classes: 'nhsuk-u-font-weight-bold' }, actions: { items: [] } }], id: 'details' },
+    { rows: [] },
+  ];
+  for (const params of cases) sameAsMacro('summaryList', params);
+});
+
 test('an option the components do not know is refused, naming it', () => {
   assert.throws(() => views.renderString('{{ table({ scroll: true, rows: [] }) }}', {}), /does not take "scroll"/);
   assert.throws(() => views.renderString('{{ table({ rows: [[{ text: "a", colspan: 2 }]] }) }}', {}), /does not take "colspan"/);
   assert.throws(() => views.renderString('{{ tag({ text: "a", attributes: {} }) }}', {}), /does not take "attributes"/);
+  assert.throws(() => views.renderString('{{ summaryList({ card: { heading: "x" }, rows: [] }) }}', {}), /does not take "card"/);
+  assert.throws(() => views.renderString('{{ summaryList({ rows: [{ key: { text: "a" }, border: false }] }) }}', {}), /does not take "border"/);
 });
 
 test('a page that imports the macro still gets the macro', () => {

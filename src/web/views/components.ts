@@ -1,5 +1,5 @@
-// The NHS design system's table and tag, written out in TypeScript for the pages that draw them many times (today's
-// list, search results, the case lists). They give the same markup as nhsuk-frontend's `table` and `tag` macros for
+// The NHS design system's table, tag and summary list, written out in TypeScript for the pages that draw them many times (today's
+// list, search results, the case lists, every record's details). They give the same markup as nhsuk-frontend's macros for
 // the options Divert uses (components.test.ts renders both and compares), at a small fraction of the cost: a
 // Nunjucks macro call per cell made today's list of 120 referrals spend most of its time in the template engine.
 // An option they do not know is refused rather than dropped, so a page that needs one imports the macro instead.
@@ -61,7 +61,7 @@ export function table(params: TableParams): Safe {
     const size = params.captionSize && ['s', 'm', 'l', 'xl'].includes(params.captionSize) ? ` nhsuk-table__caption--${params.captionSize}` : '';
     parts.push(`<caption class="nhsuk-table__caption${size}">${html(params.caption)}</caption>`);
   }
-  if (head.length > 0) parts.push(`<thead class="nhsuk-table__head"><tr class="nhsuk-table__row">${head.map((h) => cell(h, 'th', 'col', undefined)).join('')}</tr></thead>`);
+  if (head.length > 0) parts.push(`<thead class="nhsuk-table__head"><tr class="nhsuk-table__row">\n${head.map((h) => cell(h, 'th', 'col', undefined)).join('\n')}\n</tr></thead>`);
   parts.push('<tbody class="nhsuk-table__body">');
   for (const row of params.rows ?? []) {
     parts.push('<tr class="nhsuk-table__row">');
@@ -72,5 +72,52 @@ export function table(params: TableParams): Safe {
     parts.push('</tr>');
   }
   parts.push('</tbody></table>');
+  return new SafeString(parts.join('\n'));
+}
+
+type Content = { text?: unknown; html?: unknown; classes?: string };
+export type SummaryAction = { href?: string; text?: unknown; html?: unknown; visuallyHiddenText?: unknown; classes?: string };
+export type SummaryRow = { key?: Content; value?: Content; actions?: { items?: SummaryAction[] } | SummaryAction[]; classes?: string };
+export type SummaryListParams = { rows?: Array<SummaryRow | null | undefined | '' | false>; classes?: string; id?: string };
+
+const isMapping = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !(x instanceof SafeString) && !Array.isArray(x);
+
+function content(c: Content | undefined, what: string): string {
+  if (!c) return '';
+  refuseOthers(what, c, ['text', 'html', 'classes']);
+  return c.html ? String(c.html).trim() : c.text ? html(String(c.text).trim()) : '';
+}
+
+function action(a: SummaryAction): string {
+  refuseOthers('summary list action', a, ['href', 'text', 'html', 'visuallyHiddenText', 'classes']);
+  const label = a.html ? String(a.html).trim() : a.text ? html(String(a.text).trim()) : '';
+  const hidden = a.visuallyHiddenText ? `<span class="nhsuk-u-visually-hidden"> ${html(a.visuallyHiddenText)}</span>` : '';
+  return `<a class="nhsuk-link${a.classes ? ` ${a.classes}` : ''}" href="${html(a.href || '#')}">${label}${hidden}</a>`;
+}
+
+/** nhsuk-frontend's summary list: rows of key, value and actions (links). */
+export function summaryList(params: SummaryListParams): Safe {
+  refuseOthers('summary list', params, ['rows', 'classes', 'id']);
+  const rows = (params.rows ?? []).filter(isMapping) as SummaryRow[];
+  const actionsOf = (row: SummaryRow) => ((Array.isArray(row.actions) ? row.actions : row.actions?.items) ?? []).filter(isMapping) as SummaryAction[];
+  const hasActions = rows.some((r) => actionsOf(r).length > 0);
+  const parts = [`<dl class="nhsuk-summary-list${params.classes ? ` ${params.classes}` : ''}"${params.id ? ` id="${html(params.id)}"` : ''}>`];
+  for (const row of rows) {
+    refuseOthers('summary list row', row, ['key', 'value', 'actions', 'classes']);
+    if (row.actions && !Array.isArray(row.actions)) refuseOthers('summary list actions', row.actions, ['items']);
+    const actions = actionsOf(row);
+    let classNames = 'nhsuk-summary-list__row';
+    if (hasActions && actions.length === 0) classNames += ' nhsuk-summary-list__row--no-actions';
+    if (row.classes) classNames += ` ${row.classes}`;
+    const keyClasses = `nhsuk-summary-list__key${row.key?.classes ? ` ${row.key.classes}` : ''}`;
+    const valueClasses = `nhsuk-summary-list__value${row.value?.classes ? ` ${row.value.classes}` : ''}`;
+    parts.push(`<div class="${classNames}">\n<dt class="${keyClasses}">${content(row.key, 'summary list key')}</dt>\n<dd class="${valueClasses}">${content(row.value, 'summary list value')}</dd>`);
+    if (actions.length === 1) parts.push(`<dd class="nhsuk-summary-list__actions">${action(actions[0]!)}</dd>`);
+    else if (actions.length > 1) {
+      parts.push(`<dd class="nhsuk-summary-list__actions"><ul class="nhsuk-summary-list__actions-list">${actions.map((a) => `<li class="nhsuk-summary-list__actions-list-item">${action(a)}</li>`).join('\n')}</ul></dd>`);
+    }
+    parts.push('</div>');
+  }
+  parts.push('</dl>');
   return new SafeString(parts.join('\n'));
 }

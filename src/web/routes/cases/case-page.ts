@@ -21,7 +21,7 @@ export async function casePageRoutes(app: FastifyInstance) {
   async function renderSummary(request: FastifyRequest, reply: FastifyReply, actor: Actor, caseId: string, form: AllocationForm | null) {
     const h = await services.cases.view(actor, caseId, originOf(request), 'summary');
     const now = services.clock.now();
-    const [due, allocations] = await Promise.all([services.dueList.forCase(actor, h.caseEpisode.id), services.caseload.history(actor, h.caseEpisode.id)]);
+    const [due, allocations] = await Promise.all([services.dueList.forCase(actor, h.caseEpisode), services.caseload.history(actor, h.caseEpisode)]);
     let allocation = null;
     if (actor.grant.role === 'team_manager' && h.caseEpisode.case_status !== 'closed') {
       const c: CaseEpisodeRow = h.caseEpisode;

@@ -2,37 +2,12 @@
 // overwritten, and saving again having seen the other version replaces it, with both changes in the audit trail.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Agent, startTestApp, type Response, type TestApp } from '../support/app.js';
+import { Agent, startTestApp, type TestApp } from '../support/app.js';
+import { assertConflictPage, auditedBy, versionOf, whatChanged } from '../support/conflicts.js';
 import { testEngines } from '../support/database.js';
 import { actorFor, openCase, TEST_ORIGIN } from '../support/cases.js';
 import { fixedClock } from '../../src/services/clock.js';
 import type { Actor } from '../../src/domain/actor.js';
-
-const versionOf = (body: string) => /name="version" value="(\d+)"/.exec(body)?.[1] ?? '';
-
-/** The rows of the "What changed" table: question → [saved by them, yours], as the page shows them. */
-function whatChanged(res: Response): Map<string, [string, string]> {
-  const table = /<caption[^>]*>What changed<\/caption>([\s\S]*?)<\/table>/.exec(res.body)?.[1];
-  assert.ok(table, 'the page has a "What changed" table');
-  assert.match(table, /<th scope="col"[^>]*>Question<\/th>\s*<th scope="col"[^>]*>Saved by them<\/th>\s*<th scope="col"[^>]*>Yours<\/th>/);
-  const rows = new Map<string, [string, string]>();
-  for (const m of table.matchAll(/<th scope="row"[^>]*>([^<]*)<\/th>\s*<td[^>]*>([^<]*)<\/td>\s*<td[^>]*>([^<]*)<\/td>/g)) rows.set(m[1]!, [m[2]!, m[3]!]);
-  return rows;
-}
-
-/** What every conflict page says, whatever the form. */
-function assertConflictPage(res: Response): void {
-  assert.equal(res.status, 409);
-  assert.match(res.body, /nhsuk-card--warning[\s\S]*Someone else saved this while you were working on it/);
-  assert.match(res.body, /They saved it on 23 Nov 2026, 10:00/);
-  assert.match(res.body, /Your version is in the form below\. Save again to replace theirs, or change the form first\./);
-  assert.match(res.body, /href="#what-changed"/, 'the error summary leads to the comparison');
-}
-
-/** The usernames of an action's audit events about a person, oldest first. */
-async function auditedBy(t: TestApp, personId: string, action: string): Promise<string[]> {
-  return (await t.services.audit.search({ personId, action })).map((e) => e.username ?? '').reverse();
-}
 
 for (const engine of testEngines()) {
   describe(`concurrent edits (${engine})`, () => {

@@ -689,6 +689,13 @@ export interface JusticeEventTable {
   recorded_at: Date;
 }
 
+/** Attempts counted per key in fixed windows (migration 0012), shared by every instance. */
+export interface RateLimitWindowTable {
+  key: string;
+  window_started_at: Date;
+  hits: number;
+}
+
 export interface Database {
   service: ServiceTable;
   site: SiteTable;
@@ -731,6 +738,7 @@ export interface Database {
   training_session: TrainingSessionTable;
   reoffending_import: ReoffendingImportTable;
   justice_event: JusticeEventTable;
+  rate_limit_window: RateLimitWindowTable;
 }
 
 export type ServiceRow = Selectable<ServiceTable>;

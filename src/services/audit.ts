@@ -79,14 +79,20 @@ export function createAuditService(db: Kysely<Database>, clock: Clock) {
       return q.execute();
     },
 
-    /** Walks the whole chain in pages and reports the first break. */
+    /**
+     * Walks the whole chain in pages and reports the first break. The chain's head, read first, must be one of the
+     * events walked: when it is not, events were removed from the end, which no link between the rest would show.
+     */
     async verify(): Promise<{ ok: boolean; checked: number; brokenAt?: number | string; problem?: string }> {
+      const { rows: heads } = await sql<{ hash: string }>`select hash from audit_chain_head`.execute(db);
+      const headHash = heads[0]?.hash ?? GENESIS_HASH;
+      let headSeen = headHash === GENESIS_HASH;
       let afterId = 0;
       let prev = GENESIS_HASH;
       let checked = 0;
       for (;;) {
         const page = await db.selectFrom('audit_event').selectAll().where('id', '>', afterId).orderBy('id').limit(2000).execute();
-        if (page.length === 0) return { ok: true, checked };
+        if (page.length === 0) return headSeen ? { ok: true, checked } : { ok: false, checked, brokenAt: afterId, problem: 'end-missing' };
         const result = verifyAuditChain(
           page.map((row) => ({
             id: row.id,
@@ -110,6 +116,7 @@ export function createAuditService(db: Kysely<Database>, clock: Clock) {
         );
         if (!result.ok) return { ok: false, checked: checked + result.checked, brokenAt: result.brokenAt, problem: result.problem };
         checked += result.checked;
+        headSeen ||= page.some((row) => row.hash === headHash);
         const last = page[page.length - 1]!;
         prev = last.hash;
         afterId = last.id;

@@ -39,6 +39,7 @@ import { createOutcomeMeasures } from './outcomes/outcome-measures.js';
 import { createEquality } from './outcomes/equality.js';
 import { createQuarterlyReturn } from './outcomes/quarterly-return.js';
 import { createWorkLane, throughLane } from './work-lane.js';
+import { createRateLimits } from './rate-limits.js';
 
 /** How many reports (dashboards, outcome measures, equality monitoring, the quarterly return) run at once in one instance. */
 export const REPORTS_AT_ONCE = 2;
@@ -57,6 +58,7 @@ export function createServices(handle: DatabaseHandle, clock: Clock) {
     engine: handle.engine,
     audit,
     sessions,
+    rateLimits: createRateLimits(db, clock),
     users: createUserAccounts(db, clock, audit),
     signIn: createSignIn(db, clock, audit, sessions),
     serviceDirectory: createServiceDirectory(db, clock, audit),

@@ -7,6 +7,7 @@ import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
+import { databaseRateLimitStore } from './rate-limit-store.js';
 import type { Config } from '../config.js';
 import type { Services } from '../services/index.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../services/errors.js';
@@ -56,7 +57,8 @@ export async function buildApp(services: Services, config: Config, options: AppO
 
   await app.register(cookie);
   await app.register(formbody, { bodyLimit: 1_048_576 });
-  await app.register(rateLimit, { global: false });
+  // Counted in the database, so that instances sharing it share the limits.
+  await app.register(rateLimit, { global: false, store: databaseRateLimitStore(services.rateLimits) });
   await app.register(helmet, {
     enableCSPNonces: true,
     contentSecurityPolicy: {

@@ -1,4 +1,5 @@
-// The audit trail: append-only, chained by hash, tampering detected, searchable by user and by person.
+// The audit trail: append-only, chained by hash, tampering (an edit, or the last events removed) detected, searchable
+// by user and by person.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'kysely';
@@ -36,6 +37,21 @@ for (const engine of testEngines()) {
       await assert.rejects(sql`update audit_event set action = 'nothing' where id = 1`.execute(handle.db), /append-only/);
       await assert.rejects(sql`delete from audit_event where id = 1`.execute(handle.db), /append-only/);
       await assert.rejects(sql`truncate audit_event`.execute(handle.db), /append-only/);
+    });
+
+    test('removing the last events behind the trigger is detected, though the rest still link up', async () => {
+      for (let i = 0; i < 5; i++) await services.audit.record({ userId: null, username: 'tester' }, origin, { action: 'person.searched', detail: { i } });
+      assert.equal((await services.audit.verify()).ok, true);
+      // The event before the last three.
+      const { rows } = await sql<{ id: number }>`select id from audit_event order by id desc limit 1 offset 3`.execute(handle.db);
+      const lastKept = Number(rows[0]!.id);
+      await sql`alter table audit_event disable trigger audit_event_no_update`.execute(handle.db);
+      await sql`delete from audit_event where id > ${lastKept}`.execute(handle.db);
+      await sql`alter table audit_event enable trigger audit_event_no_update`.execute(handle.db);
+      const result = await services.audit.verify();
+      assert.equal(result.ok, false);
+      assert.equal(result.problem, 'end-missing');
+      assert.equal(Number(result.brokenAt), lastKept);
     });
 
     test('an edit made behind the trigger is detected at the event edited', async () => {

@@ -21,7 +21,7 @@ import { signInOverHttp } from './http-sign-in.js';
 import { chooseRoleOverHttp } from './http-role.js';
 import { loadPage, pacePage, requestOnce, settle, type LoadResult } from './load.js';
 import { nationalOptions, todaysNationalData, type NationalLoad } from './national-data.js';
-import { measuredPages, type BenchUser } from './pages.js';
+import { measuredPages, type BenchUser, type Measured } from './pages.js';
 import { readSamples, type Samples } from './samples.js';
 import { connect, databaseUrl, log, memoryMiB, round, serverInfo } from './support.js';
 
@@ -44,7 +44,6 @@ type PageResult = { name: string; user: BenchUser; firstMs: number; saturated: L
 type EngineResult = { engine: string; load: NationalLoad; samples: Omit<Samples, 'personIds' | 'familyNames' | 'openCaseIds'>; firstStartSeconds: number; startSeconds: number; rssMiB: number | null; peakRssMiB: number | null; pages: PageResult[] };
 /** A page slower than this alone is measured by a number of requests (one per user) rather than for a time. */
 const SLOW_MS = 250;
-const pacedRates = new Map<string, number>();
 
 /** A first start on an empty database, the demo data loaded, to the sign-in page. */
 async function firstStart(engine: string): Promise<number> {
@@ -84,7 +83,16 @@ async function csrfOf(baseUrl: string, cookie: string): Promise<string> {
   return token;
 }
 
-async function benchEngine(engine: string): Promise<EngineResult> {
+type Session = { cookie: string; csrfToken: string };
+/** An engine's application, started on the national data set and signed in as each measured user. */
+type Running = Omit<EngineResult, 'pages' | 'rssMiB' | 'peakRssMiB'> & {
+  server: Server;
+  base: string;
+  sessions: Record<BenchUser, Session>;
+  pages: Array<{ page: Measured; firstMs: number; saturated?: LoadResult; paced?: PageResult['paced'] }>;
+};
+
+async function startEngine(engine: string): Promise<Running> {
   const firstStartSeconds = FIRST_START ? await firstStart(engine) : NaN;
   const { load, handle, env } = await todaysNationalData(engine, BASE_URL, options);
   let samples: Samples;
@@ -98,43 +106,75 @@ async function benchEngine(engine: string): Promise<EngineResult> {
   const server: Server = await startServer({ ...env, DIVERT_SEED_PROFILE: 'none' }, 300_000, APP_NODE_ARGS);
   const startSeconds = round((performance.now() - started) / 1000);
   const base = `http://127.0.0.1:${server.port}`;
+  const sessions = {} as Record<BenchUser, Session>;
+  for (const [user, who] of Object.entries(USERS) as Array<[BenchUser, (typeof USERS)[BenchUser]]>) {
+    const cookie = await signInOverHttp(base, who.username);
+    if (who.chooseService) await chooseRoleOverHttp(base, cookie, who.chooseService);
+    sessions[user] = { cookie, csrfToken: await csrfOf(base, cookie) };
+  }
+  const pages: Running['pages'] = [];
+  for (const page of measuredPages(samples, new Date()).filter((p) => PAGES.length === 0 || PAGES.some((w) => p.name.toLowerCase().includes(w)))) {
+    // Requests first, so that a page that fails says so before the load, and so that its templates are compiled.
+    // The fastest of three answers says whether the page is slow.
+    let firstMs = Infinity;
+    let status = 0;
+    for (let i = 0; i < 3; i++) {
+      const once = await requestOnce(base, page.next(i), sessions[page.user]);
+      firstMs = Math.min(firstMs, round(once.ms));
+      status = once.status;
+    }
+    if (status !== page.expect) log(`  ${page.name}: a first request answered ${status}, expected ${page.expect}`);
+    pages.push({ page, firstMs });
+  }
+  const { personIds: _p, familyNames: _f, openCaseIds: _c, ...shown } = samples;
+  return { engine, load, samples: shown, firstStartSeconds, startSeconds, server, base, sessions, pages };
+}
+
+/** Every page at saturation on one engine. */
+async function saturate(r: Running): Promise<void> {
+  log(`${r.engine}: saturated ...`);
+  for (const p of r.pages) {
+    const options = { connections: CONNECTIONS, seconds: SECONDS, ...r.sessions[p.page.user], ...(p.firstMs > SLOW_MS ? { amount: CONNECTIONS } : {}) };
+    p.saturated = await loadPage(r.base, p.page, options);
+    log(`  ${p.page.name}: ${p.saturated.requestsPerSecond} req/s, p95 ${p.saturated.p95} ms, ${p.saturated.errors} errors`);
+  }
+}
+
+/**
+ * Every page paced, on every engine at one rate per page: each user asking once a second, or half the rate the
+ * slower engine reached at saturation if that is less, so that each engine carries it and their latencies compare.
+ */
+async function pace(running: Running[]): Promise<void> {
+  const names = running[0]?.pages.map((p) => p.page.name) ?? [];
+  for (const [i, name] of names.entries()) {
+    const slowest = Math.min(...running.map((r) => r.pages[i]!.saturated!.requestsPerSecond));
+    const rate = Math.max(1, Math.min(CONNECTIONS, Math.floor(slowest / 2)));
+    for (const r of running) {
+      const p = r.pages[i]!;
+      const session = r.sessions[p.page.user];
+      await settle(r.base, p.page, session, p.firstMs);
+      p.paced = { rate, ...(await pacePage(r.base, p.page, { connections: CONNECTIONS, seconds: SECONDS, ...session, rate })) };
+      log(`  ${r.engine}, ${name}: at ${rate} req/s p95 ${p.paced.p95} ms, ${p.paced.errors} errors`);
+    }
+  }
+}
+
+async function benchEngines(): Promise<EngineResult[]> {
+  const running: Running[] = [];
   try {
-    const sessions = {} as Record<BenchUser, { cookie: string; csrfToken: string }>;
-    for (const [user, who] of Object.entries(USERS) as Array<[BenchUser, (typeof USERS)[BenchUser]]>) {
-      const cookie = await signInOverHttp(base, who.username);
-      if (who.chooseService) await chooseRoleOverHttp(base, cookie, who.chooseService);
-      sessions[user] = { cookie, csrfToken: await csrfOf(base, cookie) };
+    for (const engine of ENGINES) {
+      const r = await startEngine(engine);
+      running.push(r);
+      await saturate(r);
     }
-    const pages: EngineResult['pages'] = [];
-    const chosen = measuredPages(samples, new Date()).filter((p) => PAGES.length === 0 || PAGES.some((w) => p.name.toLowerCase().includes(w)));
-    for (const page of chosen) {
-      const session = sessions[page.user];
-      // Requests first, so that a page that fails says so before the load, and so that its templates are compiled.
-      // The fastest of three answers says whether the page is slow.
-      let firstMs = Infinity;
-      let status = 0;
-      for (let i = 0; i < 3; i++) {
-        const once = await requestOnce(base, page.next(i), session);
-        firstMs = Math.min(firstMs, round(once.ms));
-        status = once.status;
-      }
-      if (status !== page.expect) log(`  ${page.name}: a first request answered ${status}, expected ${page.expect}`);
-      const common = { connections: CONNECTIONS, seconds: SECONDS, ...session };
-      const saturated = await loadPage(base, page, { ...common, ...(firstMs > SLOW_MS ? { amount: CONNECTIONS } : {}) });
-      // Paced: each user asking once a second, or half the rate the page reached at saturation if that is less; the
-      // first engine's rate for the others, so that their latencies compare.
-      const rate = pacedRates.get(page.name) ?? Math.max(1, Math.min(CONNECTIONS, Math.floor(saturated.requestsPerSecond / 2)));
-      pacedRates.set(page.name, rate);
-      await settle(base, page, session, firstMs);
-      const paced = { rate, ...(await pacePage(base, page, { ...common, rate })) };
-      log(`  ${page.name}: ${saturated.requestsPerSecond} req/s, p95 ${saturated.p95} ms, ${saturated.errors} errors; at ${rate} req/s p95 ${paced.p95} ms, ${paced.errors} errors`);
-      pages.push({ name: page.name, user: page.user, firstMs, saturated, paced });
-    }
-    const memory = memoryMiB(server.child.pid!);
-    const { personIds: _p, familyNames: _f, openCaseIds: _c, ...shown } = samples;
-    return { engine, load, samples: shown, firstStartSeconds, startSeconds, rssMiB: memory.rss, peakRssMiB: memory.peak, pages };
+    log('Paced, on each engine in turn ...');
+    await pace(running);
+    return running.map(({ server, base: _b, sessions: _s, pages, ...r }) => {
+      const memory = memoryMiB(server.child.pid!);
+      return { ...r, rssMiB: memory.rss, peakRssMiB: memory.peak, pages: pages.map((p) => ({ name: p.page.name, user: p.page.user, firstMs: p.firstMs, saturated: p.saturated!, paced: p.paced! })) };
+    });
   } finally {
-    await server.stop();
+    for (const r of running) await r.server.stop();
   }
 }
 
@@ -155,14 +195,13 @@ async function benchBare(): Promise<LoadResult> {
 
 log(`Bare Fastify route (the same layout, no database), ${CONNECTIONS} connections, ${SECONDS} s ...`);
 const bare = await benchBare();
-const engines: EngineResult[] = [];
-for (const engine of ENGINES) engines.push(await benchEngine(engine));
+const engines = await benchEngines();
 
 const cell = (v: number | string, w = 7) => `${v}`.padStart(w);
 const names = engines[0]?.pages.map((p) => p.name) ?? [];
 const width = Math.max(30, ...names.map((n) => n.length));
 console.log(`\nDivert benchmark: ${CONNECTIONS} concurrent users, national data set (scale ${options.scale}, seed ${options.seed}); ${os.cpus().length} cores, Node ${process.version}`);
-console.log(`Saturated: every user asks again as soon as answered, for ${SECONDS} s (a page slower than ${SLOW_MS} ms alone: ${CONNECTIONS} requests). Paced: the same users at the rate shown.`);
+console.log(`Saturated: every user asks again as soon as answered, for ${SECONDS} s (a page slower than ${SLOW_MS} ms alone: ${CONNECTIONS} requests). Paced: the same users at the rate shown, one that every engine carries.`);
 console.log(`${''.padEnd(width)}          ${'saturated'.padEnd(51)}paced`);
 console.log(`${'page'.padEnd(width)}  engine    req/s  p50 ms  p95 ms  p99 ms  errors  of bare    req/s  p50 ms  p95 ms  p99 ms  errors`);
 console.log(`${'bare Fastify, same layout'.padEnd(width)}  -       ${cell(bare.requestsPerSecond)} ${cell(bare.p50)} ${cell(bare.p95)} ${cell(bare.p99)} ${cell(bare.errors)}     100%`);

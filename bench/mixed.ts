@@ -22,7 +22,7 @@ import { startServer } from '../test/support/processes.js';
 import { Recorder, StepFailed, TimeUp, VirtualUser, type StepFigures } from './mixed-client.js';
 import { readServiceSamples } from './mixed-samples.js';
 import { Shift } from './mixed-shift.js';
-import { nationalOptions, todaysNationalData, type NationalLoad } from './national-data.js';
+import { nationalOptions, scratchCopy, todaysNationalData, type NationalLoad } from './national-data.js';
 import { log, memoryMiB, round } from './support.js';
 
 const BASE_URL = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:55433/postgres';
@@ -55,8 +55,10 @@ function seeded(seed: number) {
 
 const { load, handle, env } = await todaysNationalData(ENGINE, BASE_URL, options);
 const services = await readServiceSamples(handle.db, SERVICES).finally(() => handle.close());
-log(`${ENGINE}: starting the application on the national data set ...`);
-const server = await startServer({ ...env, DIVERT_SEED_PROFILE: 'none', DIVERT_TRUST_PROXY: 'true', LOG_LEVEL: process.env.LOG_LEVEL ?? 'error' }, 300_000);
+// The shift writes (referrals, contacts, screens): into a copy, so that the data set stays as it was loaded.
+const scratch = await scratchCopy(ENGINE, BASE_URL, env);
+log(`${ENGINE}: starting the application on a copy of the national data set ...`);
+const server = await startServer({ ...scratch.env, DIVERT_SEED_PROFILE: 'none', DIVERT_TRUST_PROXY: 'true', LOG_LEVEL: process.env.LOG_LEVEL ?? 'error' }, 300_000);
 const baseUrl = `http://127.0.0.1:${server.port}`;
 const recorder = new Recorder();
 /** The users' connections, closed at the end. */
@@ -106,6 +108,7 @@ try {
 } finally {
   for (const client of opened) client.close();
   await server.stop();
+  await scratch.remove();
 }
 
 // The application's log records (JSON lines at LOG_LEVEL), not its start and stop messages.

@@ -108,3 +108,31 @@ export async function todaysNationalData(engine: string, baseUrl: string, o: Nat
   const { handle, dataDir, ...load } = opened;
   return { load, handle, env: { DIVERT_DATA_DIR: dataDir } };
 }
+
+/**
+ * A copy of the data set for a benchmark that writes (the mixed shift), so that its referrals and contacts do not
+ * stay in the data set the page benchmark measures: on the server a database made from it as a template, on PGlite
+ * a copy of its data folder. Call it once the data set is closed; `remove` drops the copy.
+ */
+export async function scratchCopy(engine: string, baseUrl: string, env: Record<string, string>): Promise<{ env: Record<string, string>; remove: () => Promise<void> }> {
+  const started = performance.now();
+  if (engine === 'postgres') {
+    const name = `${NATIONAL_DB}_scratch`;
+    const admin = await connect(baseUrl);
+    await admin.query(`drop database if exists ${name} with (force)`);
+    await admin.query(`create database ${name} template ${NATIONAL_DB} strategy file_copy`);
+    log(`Copied the data set to ${name} to write into (${Math.round(seconds(started))} s).`);
+    return {
+      env: { ...env, DATABASE_URL: databaseUrl(baseUrl, name) },
+      remove: async () => {
+        await admin.query(`drop database if exists ${name} with (force)`);
+        await admin.end();
+      },
+    };
+  }
+  const dataDir = `${env.DIVERT_DATA_DIR}-scratch`;
+  fs.rmSync(dataDir, { recursive: true, force: true });
+  fs.cpSync(env.DIVERT_DATA_DIR!, dataDir, { recursive: true });
+  log(`Copied the data set to ${dataDir} to write into (${Math.round(seconds(started))} s).`);
+  return { env: { ...env, DIVERT_DATA_DIR: dataDir }, remove: async () => fs.rmSync(dataDir, { recursive: true, force: true }) };
+}

@@ -5,9 +5,12 @@ import { versionDifferences, type FieldDifference, type FormValues, type Labelle
  * What pages/_version-conflict.njk shows: when the other version was saved (if the record keeps it), and what differs
  * (null when the page cannot compare the two).
  */
-export type ConflictView = { savedAt: Date | null; differences: FieldDifference[] | null };
+export type ConflictView = { savedAt: Date | null; differences: FieldDifference[] | null; advice: string | null };
 
-/** `theirs` is the saved record in the form's names; `yours` is what the user posted. */
-export function conflictView(fields: readonly LabelledField[], theirs: FormValues, yours: FormValues, savedAt: Date | null = null): ConflictView {
-  return { savedAt, differences: versionDifferences(fields, theirs, yours) };
+/**
+ * `theirs` is the saved record in the form's names; `yours` is what the user posted. `advice` is what saving again
+ * does, when it is not replacing theirs (a change recorded after theirs, say).
+ */
+export function conflictView(fields: readonly LabelledField[], theirs: FormValues, yours: FormValues, savedAt: Date | null = null, advice: string | null = null): ConflictView {
+  return { savedAt, differences: versionDifferences(fields, theirs, yours), advice };
 }

@@ -2,10 +2,10 @@
 // overwritten, and saving again having seen the other version replaces it, with both changes in the audit trail.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Agent, startTestApp, type TestApp } from '../support/app.js';
-import { assertConflictPage, auditedBy, versionOf, whatChanged } from '../support/conflicts.js';
+import { Agent, type TestApp } from '../support/app.js';
+import { assertConflictPage, auditedBy, twoPractitioners, versionOf, whatChanged } from '../support/conflicts.js';
 import { testEngines } from '../support/database.js';
-import { actorFor, openCase, TEST_ORIGIN } from '../support/cases.js';
+import { custodyReferral, openCase, TEST_ORIGIN } from '../support/cases.js';
 import { fixedClock } from '../../src/services/clock.js';
 import type { Actor } from '../../src/domain/actor.js';
 
@@ -18,12 +18,7 @@ for (const engine of testEngines()) {
     let first: Agent;
     let second: Agent;
     before(async () => {
-      t = await startTestApp(engine, { clock });
-      hannah = await actorFor(t.services, 'practitioner');
-      first = new Agent(t.app);
-      await first.signIn('practitioner');
-      second = new Agent(t.app);
-      await second.signIn('slt.imogen', { role: 'practitioner' });
+      ({ t, hannah, first, second } = await twoPractitioners(engine, clock));
     });
     after(() => t.close());
 
@@ -66,12 +61,7 @@ for (const engine of testEngines()) {
     });
 
     test('screening: the second save shows both versions, keeps the first, and saves once repeated', async () => {
-      const sites = await t.services.sites.listForService(hannah.grant.serviceId!);
-      const referral = await t.services.referrals.create(hannah, {
-        siteId: sites.find((s) => s.site_kind === 'custody_suite')!.id, givenName: 'Wren', familyName: 'Ashdown-Pike', dateOfBirth: '1988-09-02',
-        source: 'custody_staff', referrerName: 'PS Test', referrerRole: 'Custody sergeant', arrivedAt: null, referredAt: clock.now(),
-        reasonForConcern: 'Not sleeping', offenceCategory: 'theft', victimInvolved: 'no', custodyStatus: 'in_custody', custodyRecordNumber: '', courtCaseReference: '', urgency: 'routine',
-      }, TEST_ORIGIN);
+      const { referral } = await custodyReferral(t.services, hannah, { givenName: 'Wren', familyName: 'Ashdown-Pike', dateOfBirth: '1988-09-02', reasonForConcern: 'Not sleeping' });
       const person = await t.services.referrals.recordNewPerson(hannah, referral.id, null, TEST_ORIGIN);
       const url = `/referrals/${referral.id}/screen`;
       const version = versionOf((await first.get(url)).body);

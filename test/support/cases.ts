@@ -32,8 +32,8 @@ export type OpenCaseOptions = {
   justiceSharing?: ConsentDecision;
 };
 
-/** Opens a case as the team does: a referral, a new person, a completed screen whose outcome is full assessment. */
-export async function openCase(services: Services, practitioner: Actor, options: OpenCaseOptions): Promise<{ caseId: string; personId: string; referralId: string; siteId: string }> {
+/** A custody referral as custody staff make it: at the site named, or the actor's service's first custody suite. */
+export async function custodyReferral(services: Services, practitioner: Actor, options: Omit<OpenCaseOptions, 'justiceSharing'> & { reasonForConcern?: string }) {
   const sites = await services.sites.listForService(practitioner.grant.serviceId!);
   const site = options.siteCode ? sites.find((s) => s.code === options.siteCode) : sites.find((s) => s.site_kind === 'custody_suite');
   if (!site) throw new Error('No such site');
@@ -41,9 +41,15 @@ export async function openCase(services: Services, practitioner: Actor, options:
   const referral = await services.referrals.create(practitioner, {
     siteId: site.id, givenName: options.givenName, familyName: options.familyName, dateOfBirth: options.dateOfBirth ?? '1990-05-17',
     source: 'custody_staff', referrerName: 'PS Test', referrerRole: 'Custody sergeant', arrivedAt: null, referredAt,
-    reasonForConcern: 'Low mood and not sleeping', offenceCategory: options.offenceCategory ?? 'theft', victimInvolved: 'no',
+    reasonForConcern: options.reasonForConcern ?? 'Low mood and not sleeping', offenceCategory: options.offenceCategory ?? 'theft', victimInvolved: 'no',
     custodyStatus: 'in_custody', custodyRecordNumber: '', courtCaseReference: '', urgency: 'routine',
   }, TEST_ORIGIN);
+  return { referral, site };
+}
+
+/** Opens a case as the team does: a referral, a new person, a completed screen whose outcome is full assessment. */
+export async function openCase(services: Services, practitioner: Actor, options: OpenCaseOptions): Promise<{ caseId: string; personId: string; referralId: string; siteId: string }> {
+  const { referral, site } = await custodyReferral(services, practitioner, options);
   const person = await services.referrals.recordNewPerson(practitioner, referral.id, null, TEST_ORIGIN);
   const screening = await services.screenings.open(practitioner, referral.id, TEST_ORIGIN);
   const justice = options.justiceSharing ?? 'given';

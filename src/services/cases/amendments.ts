@@ -77,6 +77,17 @@ export function createAmendments(db: Kysely<Database>, clock: Clock, audit: Audi
       return { header, fact, current: factValueOf(fact, row.value) };
     },
 
+    /** The latest correction of one fact of the case: its new value, reason and time, or null if it was never corrected. */
+    async lastCorrection(actor: Actor, caseId: string, subjectType: string, subjectId: string, field: string) {
+      const fact = factOf(subjectType, field);
+      const c = await cases.get(actor, caseId);
+      if (!isUuid(subjectId)) return null;
+      const row = await db.selectFrom('amendment').select(['new_value', 'reason', 'amended_at'])
+        .where('case_id', '=', c.id).where('subject_type', '=', fact.subjectType).where('subject_id', '=', subjectId).where('field', '=', fact.field)
+        .orderBy('amended_at', 'desc').limit(1).executeTakeFirst();
+      return row ? { value: factValueOf(fact, row.new_value), reason: row.reason, amendedAt: row.amended_at } : null;
+    },
+
     /** Corrects one fact with a reason; the amendment keeps the old value. Returns the amendment's id. */
     async correct(actor: Actor, caseId: string, subjectType: string, subjectId: string, field: string, input: CorrectionInput, origin: RequestOrigin): Promise<string> {
       const fact = factOf(subjectType, field);

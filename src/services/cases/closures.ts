@@ -203,7 +203,7 @@ export function createClosures(db: Kysely<Database>, clock: Clock, audit: AuditS
           action: 'service.follow_up_setting_changed', subjectType: 'service', subjectId: serviceId,
           detail: { from: before.follow_up_after_days, to: parsed.days },
         }, trx);
-      }, () => db.selectFrom('service').select(['id', 'name', 'follow_up_after_days', 'version']).where('id', '=', serviceId).executeTakeFirstOrThrow());
+      }, () => db.selectFrom('service').select(['id', 'name', 'follow_up_after_days', 'version', 'updated_at']).where('id', '=', serviceId).executeTakeFirstOrThrow());
       return parsed.days;
     },
   };

@@ -18,6 +18,13 @@ export type ExtensionRequest = {
   decision: ExtensionDecision | null; decidedByName: string | null; decidedOn: string | null;
 };
 
+/**
+ * A review as a form read it: blank before it is recorded, else its date and notes. A form carries this so that a
+ * review recorded meanwhile is noticed, and replaced only by someone who has seen it.
+ */
+export const reviewAsSeen = (review: { completed_on: string | null; notes: string }): string =>
+  review.completed_on === null ? '' : JSON.stringify([review.completed_on, review.notes]);
+
 export function createPlanReviews(db: Kysely<Database>, clock: Clock, audit: AuditService, cases: CaseRecords) {
   const today = () => londonDate(clock.now());
 
@@ -52,19 +59,24 @@ export function createPlanReviews(db: Kysely<Database>, clock: Clock, audit: Aud
       return row;
     },
 
-    /** Completes a review with the day it was done and its notes. */
-    async recordReview(actor: Actor, caseId: string, reviewId: string, input: { completedOn: string; notes: string }, origin: RequestOrigin): Promise<void> {
+    /**
+     * Completes a review with the day it was done and its notes. `was` is the review as the form read it
+     * (`reviewAsSeen`, blank if not yet recorded): a review recorded since is replaced only by someone who has seen it.
+     */
+    async recordReview(actor: Actor, caseId: string, reviewId: string, input: { completedOn: string; notes: string; was?: string }, origin: RequestOrigin): Promise<void> {
       const c = await runningCase(actor, caseId);
       const row = isUuid(reviewId) ? await db.selectFrom('plan_review').selectAll().where('id', '=', reviewId).where('case_id', '=', c.id).executeTakeFirst() : undefined;
       if (!row) throw new NotFoundError('review');
-      if (row.completed_on !== null) throw new ConflictError(row, 'This review has already been recorded.');
+      if (reviewAsSeen(row) !== (input.was ?? '')) throw new ConflictError(row, 'This review has already been recorded.');
       const problems = reviewRecordProblems(input, today(), c.plan_agreed_on);
       if (Object.keys(problems).length > 0) throw new ValidationError(problems);
+      const replacing = row.completed_on !== null;
       const done = await db.transaction().execute(async (trx) => {
-        const updated = await trx.updateTable('plan_review').set({ completed_on: input.completedOn, notes: input.notes.trim(), reviewed_by: actor.userId })
-          .where('id', '=', row.id).where('completed_on', 'is', null).returning('id').executeTakeFirst();
+        let change = trx.updateTable('plan_review').set({ completed_on: input.completedOn, notes: input.notes.trim(), reviewed_by: actor.userId }).where('id', '=', row.id);
+        change = row.completed_on === null ? change.where('completed_on', 'is', null) : change.where('completed_on', '=', row.completed_on).where('notes', '=', row.notes);
+        const updated = await change.returning('id').executeTakeFirst();
         if (!updated) return false;
-        await audit.record({ actor }, origin, { action: 'support_plan.review_recorded', subjectType: 'plan_review', subjectId: row.id, personId: c.person_id, detail: { caseId: c.id, dueOn: row.due_on, completedOn: input.completedOn } }, trx);
+        await audit.record({ actor }, origin, { action: 'support_plan.review_recorded', subjectType: 'plan_review', subjectId: row.id, personId: c.person_id, detail: { caseId: c.id, dueOn: row.due_on, completedOn: input.completedOn, ...(replacing ? { replaced: true } : {}) } }, trx);
         return true;
       });
       if (!done) throw new ConflictError(row, 'Someone else recorded this review while you were writing it.');

@@ -196,8 +196,9 @@ export function createCourtReports(db: Kysely<Database>, clock: Clock, audit: Au
     async update(actor: Actor, reportId: string, version: number, edit: CourtReportEdit, origin: RequestOrigin): Promise<void> {
       const role = authorRole(actor);
       const report = await reportOf(actor, reportId);
-      refuseUnless(report, 'edit', role);
+      // The version first: a draft sent for sign-off meanwhile is a conflict, so the page keeps what was typed.
       checkVersion(report, version);
+      refuseUnless(report, 'edit', role);
       const sections = Object.fromEntries(COURT_REPORT_SECTIONS.map((s) => [s, (edit.sections[s] ?? '').replace(/\r\n/g, '\n').trim()])) as CourtReportSections;
       const problems: Record<string, string> = { ...courtReportSectionProblems(sections, false) };
       if (!isOneOf(DISCLOSURE_BASES, edit.basis)) problems.basis = 'Select the basis for sharing the report with the court: the person’s consent, or a legal basis';

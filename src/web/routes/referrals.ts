@@ -1,7 +1,7 @@
 // The team's front door: today's lists per site, new referrals, matching a referral to a person, and screening.
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { CLINICAL_TEAM_ROLES } from '../../domain/roles.js';
-import { REFERRAL_STATE_LABELS } from '../../domain/referral-state.js';
+import { REFERRAL_STATE_LABELS, type ReferralState } from '../../domain/referral-state.js';
 import { REFERRAL_SOURCE_LABELS, CUSTODY_STATUS_LABELS, OFFENCE_CATEGORY_LABELS, URGENCY_LABELS, type ReferralSource, type CustodyStatus, type OffenceCategory } from '../../domain/referral-vocabulary.js';
 import { formatWaiting } from '../../domain/response-clock.js';
 import { readReferralInput } from '../../services/referrals/referral-input.js';
@@ -15,6 +15,14 @@ import { STATUS_TAG_CLASSES } from './justice/disclosures.js';
 
 const team = { access: { roles: CLINICAL_TEAM_ROLES } } as const;
 type Params = { siteId: string; referralId: string };
+
+/** Closing with no further action refused as stale: what happened to the referral meanwhile, and what to do now. */
+function staleCloseMessage(state: ReferralState): string {
+  if (state === 'no_further_action') return 'Someone else closed this referral with no further action while you were looking at it. Nothing more is needed.';
+  const now = state === 'new' ? '' : `: it is now ${REFERRAL_STATE_LABELS[state].toLowerCase()}`;
+  const next = state === 'new' ? 'Check the referral as it now stands, and close it again if no further action is still right.' : 'Check the referral as it now stands before you carry on.';
+  return `Someone else changed this referral while you were looking at it${now}. It has not been closed. ${next}`;
+}
 
 export async function referralRoutes(app: FastifyInstance) {
   const { services } = app;
@@ -143,9 +151,13 @@ export async function referralRoutes(app: FastifyInstance) {
     try {
       await services.referrals.closeWithoutScreen(actor, request.params.referralId, version ?? 0, originOf(request));
     } catch (error) {
-      if (error instanceof ConflictError || error instanceof ValidationError) {
-        const message = error instanceof ConflictError ? error.message : Object.values(error.fieldErrors)[0]!;
-        return referralPage(reply.code(409), actor, request.params.referralId, { errorList: [{ text: message, href: '#referral-actions' }] });
+      // A single button: nothing typed to compare, so the page says what happened and shows the referral as it now stands.
+      if (error instanceof ConflictError) {
+        const latest = await services.referrals.get(actor, request.params.referralId);
+        return referralPage(reply.code(409), actor, request.params.referralId, { errorList: [{ text: staleCloseMessage(latest.referral_state), href: '#referral-actions' }] });
+      }
+      if (error instanceof ValidationError) {
+        return referralPage(reply.code(400), actor, request.params.referralId, { errorList: [{ text: Object.values(error.fieldErrors)[0]!, href: '#referral-actions' }] });
       }
       throw error;
     }

@@ -37,7 +37,7 @@ export async function saveOrRerender<Row = unknown>(
       const typed = (context.values ?? {}) as Record<string, unknown>;
       const values = { ...typed, version: current?.version };
       const savedAt = current?.updated_at ?? null;
-      const conflict = current && compare ? conflictView(compare.fields, asPosted(compare.valuesOf(current)), asPosted(typed), savedAt) : { savedAt, differences: null };
+      const conflict = current && compare ? conflictView(compare.fields, asPosted(compare.valuesOf(current)), asPosted(typed), savedAt) : { savedAt, differences: null, advice: null };
       return reply.code(409).page(template, { ...context, values, conflict, errors, errorList: [{ text: errors.form, href: '#what-changed' }] });
     }
     throw error;

@@ -7,13 +7,23 @@ import { CLINICAL_TEAM_ROLES } from '../../../domain/roles.js';
 import { ConflictError, ValidationError, type FieldErrors } from '../../../services/errors.js';
 import { errorSummary, formFields, versionField } from '../../forms.js';
 import { originOf, requireActor } from '../../request-context.js';
+import { conflictView, type ConflictView } from '../../version-conflict.js';
+import type { LabelledField } from '../../../domain/version-differences.js';
 import { caseContext } from './case-context.js';
 import { dueRows } from './caseload-view.js';
 
 export const caseTeam = { access: { roles: CLINICAL_TEAM_ROLES } } as const;
 export type CaseParams = { caseId: string };
 
-type AllocationForm = { values: Record<string, string>; errors: FieldErrors | null; conflict?: boolean };
+type AllocationForm = { values: Record<string, string>; errors: FieldErrors | null; conflict?: ConflictView; errorList?: { text: string; href: string }[] };
+
+/** The questions of the allocation form; `workers` names each worker the form may show, by user id. */
+function allocationFields(workers: Readonly<Record<string, string>>, reallocating: boolean): LabelledField[] {
+  return [
+    { name: 'toUserId', label: 'Worker', choices: workers, blankText: 'Not allocated' },
+    { name: 'reason', label: reallocating ? 'Reason for reallocating' : 'Reason' },
+  ];
+}
 
 export async function casePageRoutes(app: FastifyInstance) {
   const { services } = app;
@@ -32,7 +42,6 @@ export async function casePageRoutes(app: FastifyInstance) {
         version: c.version,
         workerItems: [{ value: '', text: 'Select a worker' }, ...workers.map((w) => ({ value: w.userId, text: w.displayName, selected: values.toUserId === w.userId }))],
         values,
-        conflict: form?.conflict ?? false,
       };
     }
     const errors = form?.errors ?? null;
@@ -44,8 +53,9 @@ export async function casePageRoutes(app: FastifyInstance) {
       dueOnCase: dueRows(due),
       allocations,
       allocation,
+      conflict: form?.conflict ?? null,
       errors,
-      errorList: errorSummary(errors),
+      errorList: form?.errorList ?? errorSummary(errors),
     });
   }
 
@@ -65,8 +75,18 @@ export async function casePageRoutes(app: FastifyInstance) {
     } catch (error) {
       if (error instanceof ValidationError) return renderSummary(request, reply.code(400), actor, caseId, { values: fields, errors: error.fieldErrors });
       if (error instanceof ConflictError) {
+        // The case as it stands, with the reason given when it went to the worker who holds it now.
+        const latest = await services.cases.get(actor, caseId);
+        if (latest.case_status === 'closed') {
+          const closed = 'Someone else closed this case while you were allocating it: a closed case cannot be allocated, so nothing was saved.';
+          return renderSummary(request, reply.code(409), actor, caseId, { values: {}, errors: { form: closed }, errorList: [{ text: closed, href: '#allocation-history' }] });
+        }
+        const [workers, history] = await Promise.all([services.caseload.caseworkers(actor), services.caseload.history(actor, latest)]);
+        const names = Object.fromEntries(workers.map((w) => [w.userId, w.displayName]));
+        const theirs = { toUserId: latest.allocated_to, reason: latest.allocated_to ? history[history.length - 1]?.reason ?? '' : '' };
+        const conflict = conflictView(allocationFields(names, latest.allocated_to !== null), theirs, fields, latest.updated_at);
         const message = 'Someone else changed this case while you were allocating it. Check who holds it now, then choose the worker again.';
-        return renderSummary(request, reply.code(409), actor, caseId, { values: { reason: fields.reason ?? '' }, errors: { toUserId: message }, conflict: true });
+        return renderSummary(request, reply.code(409), actor, caseId, { values: fields, errors: { form: message }, errorList: [{ text: message, href: '#what-changed' }], conflict });
       }
       throw error;
     }

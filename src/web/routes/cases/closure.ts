@@ -1,11 +1,16 @@
 // Closing a case, a team manager's sign-off of a closure, the follow-up after closure, and the follow-up setting.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { CLOSURE_REASONS, CLOSURE_REASON_LABELS, EXIT_STATUSES, EXIT_STATUS_LABELS, FOLLOW_UP_ANSWERS, FOLLOW_UP_ANSWER_LABELS, type ClosureForm, type FollowUpForm } from '../../../domain/closure.js';
+import { parseDateParts } from '../../../domain/age.js';
+import { longDate } from '../../../domain/calendar-date.js';
 import { londonDate } from '../../../domain/london-time.js';
 import { ONWARD_REFERRAL_STATE_LABELS } from '../../../domain/onward-referral-state.js';
+import type { CaseEpisodeRow } from '../../../db/schema.js';
+import type { FormValues, LabelledField } from '../../../domain/version-differences.js';
 import { ConflictError, ValidationError, type FieldErrors } from '../../../services/errors.js';
 import { errorSummary, formFields, versionField } from '../../forms.js';
 import { originOf, requireActor } from '../../request-context.js';
+import { conflictView, type ConflictView } from '../../version-conflict.js';
 import { caseContext } from './case-context.js';
 import { caseTeam, type CaseParams } from './case-page.js';
 
@@ -23,10 +28,44 @@ const prefixed = (fields: Record<string, string>, prefix: string) =>
 
 const datePartsOf = (fields: Record<string, string>, prefix: string) => ({ day: fields[`${prefix}-day`] ?? '', month: fields[`${prefix}-month`] ?? '', year: fields[`${prefix}-year`] ?? '' });
 
+/** The one question of the follow-up setting. */
+const SETTING_FIELDS: readonly LabelledField[] = [{ name: 'followUpAfterDays', label: 'Days after closure' }];
+
+type ExitReferral = { id: string; partner_name: string; exit_status: string | null; needsExitStatus: boolean };
+
+/** The questions of the closure form: the closure itself, then where the person stands with each referral still open. */
+function closureFields(referrals: readonly ExitReferral[]): LabelledField[] {
+  return [
+    { name: 'reason', label: 'Reason for closure', choices: CLOSURE_REASON_LABELS },
+    { name: 'details', label: 'Why is the case closing?' },
+    { name: 'closedOn', label: 'Closure date', kind: 'date' },
+    { name: 'exitSummary', label: 'Exit summary' },
+    ...referrals.filter((r) => r.needsExitStatus).map((r) => ({ name: `exit-${r.id}`, label: `Where does the person stand with ${r.partner_name}?`, choices: EXIT_STATUS_LABELS })),
+  ];
+}
+
+/** The closure as the case holds it, in the closure form's names. */
+function closureAsSaved(c: CaseEpisodeRow, referrals: readonly ExitReferral[]): FormValues {
+  return {
+    reason: c.closure_reason, details: c.closure_details, ...(c.closed_on ? dateParts('closedOn', c.closed_on) : {}), exitSummary: c.exit_summary,
+    ...Object.fromEntries(referrals.map((r) => [`exit-${r.id}`, r.exit_status])),
+  };
+}
+
+/** The closure date typed, written out; as typed when it is not a real date. */
+function closedOnText(fields: Record<string, string>): string {
+  const { day, month, year } = datePartsOf(fields, 'closedOn');
+  const parsed = parseDateParts(day, month, year, 'Closure date');
+  return parsed.ok ? longDate(parsed.date) : [day, month, year].map((p) => p.trim()).filter(Boolean).join('/');
+}
+
+/** Why the closure or sign-off form could not be saved, for the page to say what happened and what to do now. */
+type Refusal = { form: 'closure' | 'sign-off'; fields: Record<string, string> };
+
 export async function closureRoutes(app: FastifyInstance) {
   const { services } = app;
 
-  type Extra = { values?: Record<string, string>; errors?: FieldErrors; saved?: string | null };
+  type Extra = { values?: Record<string, string>; errors?: FieldErrors; saved?: string | null; refused?: Refusal };
 
   async function render(request: FastifyRequest<{ Params: CaseParams }>, reply: FastifyReply, extra: Extra = {}) {
     const actor = requireActor(request);
@@ -34,14 +73,52 @@ export async function closureRoutes(app: FastifyInstance) {
     const c = o.header.caseEpisode;
     const now = services.clock.now();
     const today = londonDate(now);
-    const values = extra.values ?? { ...dateParts('closedOn', today), ...dateParts('followedUpOn', today), version: String(c.version) };
+    const fresh = { ...dateParts('closedOn', today), ...dateParts('followedUpOn', today), version: String(c.version) };
+    let values = extra.values ?? fresh;
+    let errors = extra.errors ?? null;
+    let errorList = errorSummary(extra.errors);
+    let conflict: ConflictView | null = null;
+    let unsaved: { reason: string; details: string; closedOn: string; exitSummary: string } | null = null;
+    if (extra.refused) {
+      // Someone else saved the case since the form was read: the page says what they did and keeps what this user typed.
+      const { form, fields } = extra.refused;
+      let message: string;
+      if (form === 'closure' && c.case_status === 'open') {
+        message = 'Someone else changed this record while you were editing it. Your answers are below and have not been saved: check what changed and save again.';
+        conflict = conflictView(closureFields(o.referrals), closureAsSaved(c, o.referrals), fields, c.updated_at);
+        values = { ...fields, version: String(c.version) };
+      } else if (form === 'closure') {
+        message = c.case_status === 'closed'
+          ? 'Someone else closed this case while you were working on it, so your closure has not been saved. What they recorded is below, with your answers after it: use Correct to change what they recorded.'
+          : 'Someone else asked for this case to be closed while you were working on it, so your closure has not been saved. It now waits for a team manager\'s sign-off: what they recorded is below, with your answers after it.';
+        unsaved = {
+          reason: CLOSURE_REASON_LABELS[fields.reason as keyof typeof CLOSURE_REASON_LABELS] ?? 'Not given',
+          details: (fields.details ?? '').trim(),
+          closedOn: closedOnText(fields),
+          exitSummary: (fields.exitSummary ?? '').trim(),
+        };
+        values = fresh;
+      } else if (c.case_status === 'closure_requested') {
+        message = 'Someone else changed this case while you were deciding on its closure. Your decision is below and has not been saved: check the closure and save your decision again.';
+        values = { ...fields, version: String(c.version) };
+      } else {
+        message = c.case_status === 'closed'
+          ? 'Another team manager signed off this closure while you were deciding on it: the case is closed. Your decision has not been saved.'
+          : 'This closure was sent back while you were deciding on it: the case is open again. Your decision has not been saved.';
+        values = fresh;
+      }
+      errors = { form: message };
+      errorList = [{ text: message, href: conflict ? '#what-changed' : '#form' }];
+    }
     return reply.page('pages/cases/closure.njk', {
       title: `Closure: ${o.header.person.given_name} ${o.header.person.family_name}`,
       ...caseContext(o.header, now, 'closure'),
       o,
       values,
-      errors: extra.errors ?? null,
-      errorList: errorSummary(extra.errors),
+      errors,
+      errorList,
+      conflict,
+      unsaved,
       saved: extra.saved ?? null,
       isManager: actor.grant.role === 'team_manager',
       reasons: choices(CLOSURE_REASONS, CLOSURE_REASON_LABELS),
@@ -54,14 +131,10 @@ export async function closureRoutes(app: FastifyInstance) {
     });
   }
 
-  /** Shows a validation or conflict error on the closure page, keeping what was typed. */
-  async function refused(request: FastifyRequest<{ Params: CaseParams }>, reply: FastifyReply, fields: Record<string, string>, error: unknown) {
+  /** Shows a validation error, or a save refused because someone else saved first, on the closure page, keeping what was typed. */
+  async function refused(request: FastifyRequest<{ Params: CaseParams }>, reply: FastifyReply, form: Refusal['form'] | null, fields: Record<string, string>, error: unknown) {
     if (error instanceof ValidationError) return render(request, reply.code(400), { values: fields, errors: error.fieldErrors });
-    if (error instanceof ConflictError) {
-      const latest = error.current as { version?: number } | null;
-      const message = `${error.message} Your answers are below and have not been saved: check the case and try again.`;
-      return render(request, reply.code(409), { values: { ...fields, version: String(latest?.version ?? fields.version) }, errors: { form: message } });
-    }
+    if (error instanceof ConflictError && form) return render(request, reply.code(409), { refused: { form, fields } });
     throw error;
   }
 
@@ -80,7 +153,7 @@ export async function closureRoutes(app: FastifyInstance) {
       const outcome = await services.closures.close(actor, request.params.caseId, version, form, originOf(request));
       return reply.redirect(`/cases/${request.params.caseId}/closure?saved=${outcome === 'closed' ? 'closed' : 'requested'}`, 303);
     } catch (error) {
-      return refused(request, reply, fields, error);
+      return refused(request, reply, 'closure', fields, error);
     }
   });
 
@@ -95,7 +168,7 @@ export async function closureRoutes(app: FastifyInstance) {
       await services.closures.signOff(actor, request.params.caseId, version, decision, fields.note ?? '', originOf(request));
       return reply.redirect(`/cases/${request.params.caseId}/closure?saved=${decision === 'approve' ? 'signed-off' : 'sent-back'}`, 303);
     } catch (error) {
-      return refused(request, reply, fields, error);
+      return refused(request, reply, 'sign-off', fields, error);
     }
   });
 
@@ -107,18 +180,20 @@ export async function closureRoutes(app: FastifyInstance) {
       await services.closures.recordFollowUp(actor, request.params.caseId, form, originOf(request));
       return reply.redirect(`/cases/${request.params.caseId}/closure?saved=followed-up`, 303);
     } catch (error) {
-      return refused(request, reply, fields, error);
+      return refused(request, reply, null, fields, error);
     }
   });
 
-  const renderSetting = async (request: FastifyRequest, reply: FastifyReply, extra: Extra = {}) => {
+  type SettingExtra = Extra & { conflict?: ConflictView; errorList?: { text: string; href: string }[] };
+  const renderSetting = async (request: FastifyRequest, reply: FastifyReply, extra: SettingExtra = {}) => {
     const s = await services.closures.followUpSetting(requireActor(request));
     return reply.page('pages/cases/follow-up-setting.njk', {
       title: 'When follow-ups are due',
       service: s,
       values: extra.values ?? { followUpAfterDays: String(s.follow_up_after_days), version: String(s.version) },
       errors: extra.errors ?? null,
-      errorList: errorSummary(extra.errors),
+      errorList: extra.errorList ?? errorSummary(extra.errors),
+      conflict: extra.conflict ?? null,
       saved: extra.saved ?? null,
     });
   };
@@ -137,9 +212,10 @@ export async function closureRoutes(app: FastifyInstance) {
     } catch (error) {
       if (error instanceof ValidationError) return renderSetting(request, reply.code(400), { values: fields, errors: error.fieldErrors });
       if (error instanceof ConflictError) {
-        const latest = error.current as { version: number; follow_up_after_days: number };
+        const latest = error.current as { version: number; follow_up_after_days: number; updated_at: Date };
         const message = `Someone else changed this setting to ${latest.follow_up_after_days} days while you were editing it. Check the number and save again.`;
-        return renderSetting(request, reply.code(409), { values: { ...fields, version: String(latest.version) }, errors: { followUpAfterDays: message } });
+        const conflict = conflictView(SETTING_FIELDS, { followUpAfterDays: String(latest.follow_up_after_days) }, fields, latest.updated_at);
+        return renderSetting(request, reply.code(409), { values: { ...fields, version: String(latest.version) }, conflict, errors: { form: message }, errorList: [{ text: message, href: '#what-changed' }] });
       }
       throw error;
     }

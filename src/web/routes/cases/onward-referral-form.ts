@@ -2,10 +2,25 @@
 import { parseDateParts } from '../../../domain/age.js';
 import { londonDate } from '../../../domain/london-time.js';
 import { ONWARD_REFERRAL_STATES, ONWARD_REFERRAL_STATE_LABELS, type OnwardReferralState } from '../../../domain/onward-referral-state.js';
+import type { LabelledField } from '../../../domain/version-differences.js';
+import type { OnwardReferralRow } from '../../../db/schema.js';
+import type { OnwardTimelineEntry } from '../../../services/cases/onward-referral-reads.js';
 import type { OnwardMoveDetails } from '../../../services/cases/onward-referrals.js';
 import type { FieldErrors } from '../../../services/errors.js';
 import { ConflictError, ValidationError } from '../../../services/errors.js';
 import { dateBoxes, errorSummary, versionField } from '../../forms.js';
+import { conflictView, type ConflictView } from '../../version-conflict.js';
+
+/** The questions of the move form, as the form asks them. */
+/** Saving a move again records it after theirs: it does not replace theirs. */
+const MOVE_AGAIN = 'Record it again if it still applies: it is recorded after their change, which stays in the timeline.';
+
+export const MOVE_FIELDS: readonly LabelledField[] = [
+  { name: 'to', label: 'What has happened?', choices: ONWARD_REFERRAL_STATE_LABELS },
+  { name: 'on', label: 'Date of the change', kind: 'date' },
+  { name: 'appointmentOn', label: 'Date of the first appointment', kind: 'date' },
+  { name: 'reason', label: 'Reason or note' },
+];
 
 /** What the move form posted: the state chosen, the version read, and dates read from their three boxes. */
 export type MoveForm = { to: OnwardReferralState | null; version: number | null; details: OnwardMoveDetails; dateErrors: FieldErrors; dateIds: Record<string, string> };
@@ -42,6 +57,37 @@ export function moveErrors(form: MoveForm, error: ValidationError | null): { err
 export function conflictMessage(error: ConflictError): string {
   const latest = error.current as { onward_state: OnwardReferralState };
   return `Someone else recorded a change to this referral while you were working on it: it is now ${ONWARD_REFERRAL_STATE_LABELS[latest.onward_state].toLowerCase()}. Check the timeline and record your change again if it still applies.`;
+}
+
+/** A referral as its page shows it: where it stands, its timeline, and the moves still open. */
+type ReferralNow = {
+  referral: Pick<OnwardReferralRow, 'onward_state' | 'state_changed_on' | 'first_appointment_on' | 'updated_at'>;
+  timeline: readonly Pick<OnwardTimelineEntry, 'toState' | 'reason'>[];
+  nextStates: readonly OnwardReferralState[];
+};
+
+/**
+ * A stale move beside the change recorded meanwhile: the state, date and reason of the move that brought the referral
+ * where it now stands (and the first appointment when that move booked one), against what this user typed. No
+ * comparison when no further change can be recorded: there is nothing to save again, and the message says so.
+ */
+export function staleMove(r: ReferralNow, typed: Record<string, string>, message: string): { conflict: ConflictView | null; errors: FieldErrors; errorList: { text: string; href: string }[] } {
+  const conflict = r.nextStates.length === 0 ? null : moveConflict(r, typed);
+  return { conflict, errors: { form: message }, errorList: [{ text: message, href: conflict ? '#what-changed' : '#timeline' }] };
+}
+
+function moveConflict({ referral, timeline }: ReferralNow, typed: Record<string, string>): ConflictView {
+  const state = referral.onward_state;
+  const theirMove = [...timeline].reverse().find((e) => e.toState === state);
+  const theirs = {
+    to: state,
+    ...dateBoxes('on', referral.state_changed_on),
+    ...(state === 'first_appointment_booked' && referral.first_appointment_on ? dateBoxes('appointmentOn', referral.first_appointment_on) : {}),
+    reason: theirMove?.reason ?? '',
+  };
+  // The first appointment's boxes count only for a move that books one, as when the form is read.
+  const yours = typed.to === 'first_appointment_booked' ? typed : { ...typed, 'appointmentOn-day': '', 'appointmentOn-month': '', 'appointmentOn-year': '' };
+  return conflictView(MOVE_FIELDS, theirs, yours, referral.updated_at, MOVE_AGAIN);
 }
 
 /** Today's (London) date in the three boxes of a date input called `name`. */

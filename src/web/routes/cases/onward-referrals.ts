@@ -10,7 +10,7 @@ import { errorSummary, formFields } from '../../forms.js';
 import { originOf, requireActor } from '../../request-context.js';
 import { caseContext } from './case-context.js';
 import { caseTeam, type CaseParams } from './case-page.js';
-import { todayBoxes, conflictMessage, moveChoices, moveErrors, readMoveForm } from './onward-referral-form.js';
+import { todayBoxes, conflictMessage, moveChoices, moveErrors, readMoveForm, staleMove } from './onward-referral-form.js';
 
 type ReferralParams = CaseParams & { referralId: string };
 type InterimParams = ReferralParams & { interimId: string };
@@ -54,12 +54,13 @@ export async function onwardReferralRoutes(app: FastifyInstance) {
     }
   });
 
-  async function renderReferral(request: FastifyRequest<{ Params: ReferralParams }>, reply: FastifyReply, extra: { values?: Record<string, string>; [key: string]: unknown } = {}) {
+  /** The referral's page; `staleMove` (the message) shows a move refused as stale beside the change recorded meanwhile. */
+  async function renderReferral(request: FastifyRequest<{ Params: ReferralParams }>, reply: FastifyReply, { staleMove: staleMessage, ...extra }: { values?: Record<string, string>; staleMove?: string; [key: string]: unknown } = {}) {
     const actor = requireActor(request);
     const h = await services.cases.view(actor, request.params.caseId, originOf(request), 'onward-referral');
     const r = await services.onwardReferrals.getForCase(actor, h.caseEpisode.id, request.params.referralId);
     const values: Record<string, string> = { ...todayBoxes(services.clock.now(), 'on'), ...todayBoxes(services.clock.now(), 'offeredOn'), ...(extra.values ?? {}) };
-    if (extra.conflict || !values.version) values.version = String(r.referral.version);
+    if (staleMessage !== undefined || !values.version) values.version = String(r.referral.version);
     return reply.page('pages/cases/onward-referral.njk', {
       title: `Referral to ${r.partner.name}: ${h.person.given_name} ${h.person.family_name}`,
       ...caseContext(h, services.clock.now(), 'onward'),
@@ -70,6 +71,7 @@ export async function onwardReferralRoutes(app: FastifyInstance) {
       interimUpdates: r.interimSupport.map((i) => ({ ...i, items: takenUpItems(i.takenUp), takenUpLabel: TAKEN_UP_LABELS[i.takenUp] })),
       saved: savedOf(request),
       ...extra,
+      ...(staleMessage === undefined ? {} : staleMove(r, values, staleMessage)),
       values,
     });
   }
@@ -90,10 +92,7 @@ export async function onwardReferralRoutes(app: FastifyInstance) {
       return reply.redirect(`${back}?saved=moved#timeline`, 303);
     } catch (error) {
       if (error instanceof ValidationError) return renderReferral(request, reply.code(400), { values: fields, ...moveErrors(form, error) });
-      if (error instanceof ConflictError) {
-        const message = conflictMessage(error);
-        return renderReferral(request, reply.code(409), { values: fields, conflict: true, errors: { form: message }, errorList: [{ text: message, href: '#move-form' }] });
-      }
+      if (error instanceof ConflictError) return renderReferral(request, reply.code(409), { values: fields, staleMove: conflictMessage(error) });
       throw error;
     }
   });

@@ -4,7 +4,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ConflictError, ValidationError } from '../../../services/errors.js';
 import { formFields } from '../../forms.js';
 import { originOf, requireActor } from '../../request-context.js';
-import { conflictMessage, moveChoices, moveErrors, readMoveForm, todayBoxes } from './onward-referral-form.js';
+import { conflictMessage, moveChoices, moveErrors, readMoveForm, staleMove, todayBoxes } from './onward-referral-form.js';
 
 const partnerOnly = { access: { roles: ['partner_worker'] } } as const;
 type Params = { id: string };
@@ -18,11 +18,12 @@ export async function partnerReferralRoutes(app: FastifyInstance) {
     return reply.page('pages/partner/referrals.njk', { title: 'Referrals to your service', referrals });
   });
 
-  async function render(request: FastifyRequest<{ Params: Params }>, reply: FastifyReply, extra: { values?: Record<string, string>; [key: string]: unknown } = {}) {
+  /** The referral's page; `staleMove` (the message) shows a move refused as stale beside the change recorded meanwhile. */
+  async function render(request: FastifyRequest<{ Params: Params }>, reply: FastifyReply, { staleMove: staleMessage, ...extra }: { values?: Record<string, string>; staleMove?: string; [key: string]: unknown } = {}) {
     const actor = requireActor(request);
     const r = await services.onwardReferrals.partnerGet(actor, request.params.id, originOf(request));
     const values: Record<string, string> = { ...todayBoxes(services.clock.now(), 'on'), ...(extra.values ?? {}) };
-    if (extra.conflict || !values.version) values.version = String(r.referral.version);
+    if (staleMessage !== undefined || !values.version) values.version = String(r.referral.version);
     const saved = (request.query as Record<string, string | undefined>).saved === 'moved' ? 'Change recorded' : null;
     return reply.page('pages/partner/referral.njk', {
       title: `Referral: ${r.person.givenName} ${r.person.familyName}`,
@@ -31,6 +32,7 @@ export async function partnerReferralRoutes(app: FastifyInstance) {
       moveItems: moveChoices(r.nextStates, values.to),
       saved,
       ...extra,
+      ...(staleMessage === undefined ? {} : staleMove(r, values, staleMessage)),
       values,
     });
   }
@@ -48,10 +50,7 @@ export async function partnerReferralRoutes(app: FastifyInstance) {
       return reply.redirect(`/partner/referrals/${request.params.id}?saved=moved#timeline`, 303);
     } catch (error) {
       if (error instanceof ValidationError) return render(request, reply.code(400), { values: fields, ...moveErrors(form, error) });
-      if (error instanceof ConflictError) {
-        const message = conflictMessage(error);
-        return render(request, reply.code(409), { values: fields, conflict: true, errors: { form: message }, errorList: [{ text: message, href: '#move-form' }] });
-      }
+      if (error instanceof ConflictError) return render(request, reply.code(409), { values: fields, staleMove: conflictMessage(error) });
       throw error;
     }
   });

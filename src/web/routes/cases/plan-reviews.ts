@@ -2,15 +2,24 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { parseDateParts } from '../../../domain/age.js';
 import { londonDate } from '../../../domain/london-time.js';
+import type { LabelledField } from '../../../domain/version-differences.js';
+import { reviewAsSeen } from '../../../services/cases/plan-reviews.js';
 import { ConflictError, ValidationError } from '../../../services/errors.js';
 import { dateBoxes, errorSummary, formFields } from '../../forms.js';
 import { originOf, requireActor } from '../../request-context.js';
+import { conflictView } from '../../version-conflict.js';
 import { caseContext } from './case-context.js';
 import { caseTeam, type CaseParams } from './case-page.js';
 
 type ReviewParams = CaseParams & { reviewId: string };
 type DecisionParams = CaseParams & { extensionId: string };
 const managers = { access: { roles: ['team_manager'] } } as const;
+
+/** The questions of the form recording a review. */
+const REVIEW_FIELDS: readonly LabelledField[] = [
+  { name: 'completedOn', label: 'Date of the review', kind: 'date' },
+  { name: 'notes', label: 'Notes of the review' },
+];
 
 /** A date from the boxes, or the reason it is not one (blank boxes are "not a date" too: these dates are required). */
 function dateFrom(fields: Record<string, string>, prefix: string, label: string): { date: string; error: string | null } {
@@ -29,7 +38,10 @@ export async function planReviewRoutes(app: FastifyInstance) {
   }
 
   /** Runs a save; re-shows the form with its errors (and the user's input) or a conflict message. */
-  async function saveOr(request: FastifyRequest<{ Params: CaseParams }>, reply: FastifyReply, template: string, context: Record<string, unknown>, dateErrors: Record<string, string>, save: () => Promise<string>) {
+  async function saveOr(
+    request: FastifyRequest<{ Params: CaseParams }>, reply: FastifyReply, template: string, context: Record<string, unknown>, dateErrors: Record<string, string>, save: () => Promise<string>,
+    onConflict?: () => Promise<unknown>,
+  ) {
     try {
       return reply.redirect(await save(), 303);
     } catch (error) {
@@ -40,6 +52,7 @@ export async function planReviewRoutes(app: FastifyInstance) {
         return page(request, reply.code(400), template, { ...context, errors, errorList: errorSummary(errors, ids) });
       }
       if (error instanceof ConflictError) {
+        if (onConflict) return onConflict();
         return page(request, reply.code(409), template, { ...context, errors: { form: error.message }, errorList: [{ text: `${error.message} Go back to the plan to see it.`, href: '#main-form' }] });
       }
       throw error;
@@ -58,8 +71,17 @@ export async function planReviewRoutes(app: FastifyInstance) {
     const fields = formFields(request);
     const done = dateFrom(fields, 'completedOn', 'The date of the review');
     return saveOr(request, reply, 'pages/cases/plan-review.njk', { title: 'Record the review', review, values: fields }, done.error ? { completedOn: done.error } : {}, async () => {
-      await services.supportPlans.recordReview(actor, caseId, reviewId, { completedOn: done.date, notes: fields.notes ?? '' }, originOf(request));
+      await services.supportPlans.recordReview(actor, caseId, reviewId, { completedOn: done.date, notes: fields.notes ?? '', was: fields.was ?? '' }, originOf(request));
       return `/cases/${caseId}/plan?saved=review#plan-reviews`;
+    }, async () => {
+      // Someone else recorded the review first: their record beside this one, which stays in the form to replace theirs.
+      const latest = await services.supportPlans.review(actor, caseId, reviewId);
+      const theirs = { ...(latest.completed_on ? dateBoxes('completedOn', latest.completed_on) : {}), notes: latest.notes };
+      const conflict = conflictView(REVIEW_FIELDS, theirs, fields);
+      const message = 'Someone else recorded this review while you were writing it. Your review is below and has not been saved: check theirs and save again to replace it.';
+      return page(request, reply.code(409), 'pages/cases/plan-review.njk', {
+        title: 'Record the review', review: latest, values: { ...fields, was: reviewAsSeen(latest) }, conflict, errors: { form: message }, errorList: [{ text: message, href: '#what-changed' }],
+      });
     });
   });
 

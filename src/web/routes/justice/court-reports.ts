@@ -11,10 +11,12 @@ import {
 import { LEGAL_BASES, LEGAL_BASIS_LABELS } from '../../../domain/disclosure-basis.js';
 import { londonDate } from '../../../domain/london-time.js';
 import { CLINICAL_TEAM_ROLES } from '../../../domain/roles.js';
+import type { LabelledField } from '../../../domain/version-differences.js';
 import type { CourtReport, CourtReportListItem } from '../../../services/justice/court-reports.js';
 import { ConflictError, ValidationError, type FieldErrors } from '../../../services/errors.js';
 import { dateBoxes, errorSummary, formFields, versionField } from '../../forms.js';
 import { originOf, requireActor } from '../../request-context.js';
+import { conflictView, type ConflictView } from '../../version-conflict.js';
 import { caseContext } from '../cases/case-context.js';
 
 const team = { access: { roles: CLINICAL_TEAM_ROLES } } as const;
@@ -30,11 +32,40 @@ const SAVED: Record<string, string> = {
   saved: 'Draft saved', submitted: 'Sent to a team manager for sign-off', returned: 'Returned to draft',
   issued: 'Signed off and issued: the report is shared with the court', version: 'New version started from the issued report: edit it, then send it for sign-off',
 };
+/** What a stale action is told: the other save came first, and what to do now. */
+const STALE_MESSAGES = {
+  edit: 'Someone else changed this report while you were working on it. What they saved is shown beside what you typed, which has not been saved: check it, then save again.',
+  action: 'Someone else changed this report while you were working on it. Nothing has been saved: check the report as it now stands, then try again.',
+  unsaved: 'Someone else sent this report for sign-off while you were working on it, so it can no longer be edited. What you typed has not been saved: it is below, to copy into the next version or to give to whoever signs the report off.',
+  return: 'Someone else changed this report while you were reading it. It has not been returned: read it as it now stands; what you typed is kept below.',
+  issue: 'Someone else changed this report while you were reading it. It has not been signed off: read it as it now stands before you sign it off.',
+} as const;
 const DATE_FIELDS = [
   { name: 'hearingOn', label: 'Date of the hearing' }, { name: 'dueOn', label: 'Date the report is due' },
   { name: 'periodFrom', label: 'Start of the period' }, { name: 'periodTo', label: 'End of the period' },
 ] as const;
 const SECTION_IDS = Object.fromEntries(COURT_REPORT_SECTIONS.map((s) => [s, `section-${s}`]));
+
+/** The questions of the report's editing form after its sections, and the words of the basis choices. */
+const EDIT_LABELS = {
+  basis: 'Basis for sharing the report with the court',
+  legalBasis: 'Legal basis (only when sharing without consent)',
+  legalBasisReason: 'Why consent is not relied on (only when sharing without consent)',
+} as const;
+const BASIS_LABELS = { consent: 'The person’s consent', legal_basis: 'A legal basis, without consent' } as const;
+
+/** The report's editing form, question by question: each section, then the basis for sharing it with the court. */
+const EDIT_FIELDS: readonly LabelledField[] = [
+  ...COURT_REPORT_SECTIONS.map((s) => ({ name: `section_${s}`, label: COURT_REPORT_SECTION_LABELS[s] })),
+  { name: 'basis', label: EDIT_LABELS.basis, choices: BASIS_LABELS },
+  { name: 'legalBasis', label: EDIT_LABELS.legalBasis, choices: LEGAL_BASIS_LABELS },
+  { name: 'legalBasisReason', label: EDIT_LABELS.legalBasisReason },
+];
+
+/** The editing form's answers as a save keeps them: a legal basis and its reason only when that is the basis chosen. */
+function editAnswers(values: Record<string, string>): Record<string, string> {
+  return values.basis === 'legal_basis' ? values : { ...values, legalBasis: '', legalBasisReason: '' };
+}
 
 /** A list row as the tables show it. */
 const rowOf = (r: CourtReportListItem) => ({
@@ -114,20 +145,28 @@ export async function courtReportRoutes(app: FastifyInstance) {
     }
   });
 
-  type ReportForm = { values?: Record<string, string>; errors?: FieldErrors; conflict?: boolean };
+  /** `compare`: the save was refused as stale, so the page sets the report as saved beside the form as typed. */
+  type ReportForm = { values?: Record<string, string>; errors?: FieldErrors; compare?: boolean };
 
   async function renderReport(request: FastifyRequest<{ Params: ReportParams }>, reply: FastifyReply, form: ReportForm = {}) {
     const actor = requireActor(request);
     const view = await services.courtReports.get(actor, request.params.id, originOf(request));
     const r: CourtReport = view.report;
     const h = await services.cases.header(actor, r.case_id);
-    const values: Record<string, string> = {
+    const stored: Record<string, string> = {
       ...Object.fromEntries(COURT_REPORT_SECTIONS.map((s) => [`section_${s}`, r.sections[s] ?? ''])),
       basis: r.basis, legalBasis: r.legal_basis ?? '', legalBasisReason: r.legal_basis_reason,
-      ...(form.values ?? {}),
     };
+    const values: Record<string, string> = { ...stored, ...(form.values ?? {}) };
     values.version = String(r.version);
-    const errors = form.errors ?? null;
+    // Compared only while the form is there to save again (the report may have been sent for sign-off meanwhile).
+    const editable = view.actions.includes('edit');
+    const conflict: ConflictView | null = form.compare && editable ? conflictView(EDIT_FIELDS, editAnswers(stored), editAnswers(values), r.updated_at) : null;
+    const errors = form.compare && !editable ? { form: STALE_MESSAGES.unsaved } : form.errors ?? null;
+    // The report can no longer be edited (it was sent for sign-off meanwhile): what was typed is shown to copy.
+    const unsaved = form.compare && !editable
+      ? COURT_REPORT_SECTIONS.map((s) => ({ label: COURT_REPORT_SECTION_LABELS[s], text: (form.values?.[`section_${s}`] ?? '').trim() })).filter((s) => s.text)
+      : [];
     const ids = { ...SECTION_IDS, form: 'report-actions', basis: 'basis', legalBasis: 'legalBasis', legalBasisReason: 'legalBasisReason', reason: 'reason' };
     return reply.page('pages/court-reports/show.njk', {
       title: `Court report, version ${r.report_version}: ${view.personName}`,
@@ -144,18 +183,24 @@ export async function courtReportRoutes(app: FastifyInstance) {
       latestHref: `/court-reports/${view.versions[0]!.id}`,
       may: Object.fromEntries(view.actions.map((a) => [a, true])),
       legalBasisItems: LEGAL_BASES.map((b) => ({ value: b, text: LEGAL_BASIS_LABELS[b], checked: values.legalBasis === b })),
+      labels: EDIT_LABELS,
+      basisLabels: BASIS_LABELS,
       values,
       errors,
-      conflict: form.conflict ?? false,
-      errorList: errorSummary(errors, ids),
+      conflict,
+      unsaved,
+      errorList: conflict ? [{ text: errors?.form ?? '', href: '#what-changed' }] : unsaved.length ? [{ text: errors?.form ?? '', href: '#not-saved' }] : errorSummary(errors, ids),
       saved: savedOf(request),
     });
   }
 
   app.get<{ Params: ReportParams }>('/court-reports/:id', { config: team }, (request, reply) => renderReport(request, reply));
 
-  /** Runs an action on the report; field problems and conflicts re-show the page with what was typed. */
-  async function act(request: FastifyRequest<{ Params: ReportParams }>, reply: FastifyReply, action: (fields: Record<string, string>, version: number) => Promise<string>) {
+  /**
+   * Runs an action on the report; field problems and conflicts re-show the page with what was typed. A stale save of
+   * the editing form shows the report as saved beside it; a stale return or sign-off says to read the report again.
+   */
+  async function act(request: FastifyRequest<{ Params: ReportParams }>, reply: FastifyReply, action: (fields: Record<string, string>, version: number) => Promise<string>, stale: 'edit' | 'return' | 'issue' = 'edit') {
     const fields = formFields(request);
     try {
       const version = versionField(fields);
@@ -164,8 +209,8 @@ export async function courtReportRoutes(app: FastifyInstance) {
     } catch (error) {
       if (error instanceof ValidationError) return renderReport(request, reply.code(400), { values: fields, errors: error.fieldErrors });
       if (error instanceof ConflictError) {
-        const message = 'Someone else changed this report while you were working on it. What you typed is below and has not been saved: check the report as it now stands, then try again.';
-        return renderReport(request, reply.code(409), { values: fields, errors: { form: message }, conflict: true });
+        const message = STALE_MESSAGES[stale === 'edit' && fields.section_background === undefined ? 'action' : stale];
+        return renderReport(request, reply.code(409), { values: fields, errors: { form: message }, compare: stale === 'edit' && fields.section_background !== undefined });
       }
       throw error;
     }
@@ -195,12 +240,12 @@ export async function courtReportRoutes(app: FastifyInstance) {
   app.post<{ Params: ReportParams }>('/court-reports/:id/return', { config: authors }, (request, reply) => act(request, reply, async (fields, version) => {
     await services.courtReports.returnToDraft(requireActor(request), request.params.id, version, fields.reason ?? '', originOf(request));
     return `/court-reports/${request.params.id}?saved=returned`;
-  }));
+  }, 'return'));
 
   app.post<{ Params: ReportParams }>('/court-reports/:id/issue', { config: authors }, (request, reply) => act(request, reply, async (_fields, version) => {
     await services.courtReports.issue(requireActor(request), request.params.id, version, originOf(request));
     return `/court-reports/${request.params.id}?saved=issued`;
-  }));
+  }, 'issue'));
 
   app.post<{ Params: ReportParams }>('/court-reports/:id/new-version', { config: authors }, (request, reply) => act(request, reply, async () => {
     const id = await services.courtReports.newVersion(requireActor(request), request.params.id, originOf(request));

@@ -5,6 +5,7 @@ import type { Actor } from '../../../domain/actor.js';
 import { DISCLOSURE_RECIPIENTS, DISCLOSURE_RECIPIENT_LABELS, LEGAL_BASES, LEGAL_BASIS_LABELS, type DisclosureStatus } from '../../../domain/disclosure-basis.js';
 import { CLINICAL_TEAM_ROLES } from '../../../domain/roles.js';
 import { SITE_KIND_LABELS, type SiteKind } from '../../../domain/site-kinds.js';
+import type { DisclosureRow } from '../../../db/schema.js';
 import type { DisclosureListItem, JusticeConsentRecord } from '../../../services/justice/disclosures.js';
 import type { DisclosureInput } from '../../../services/justice/disclosure-writer.js';
 import { ConflictError, ValidationError, type FieldErrors } from '../../../services/errors.js';
@@ -51,6 +52,26 @@ export function consentLine(consent: JusticeConsentRecord): { text: string; give
     default:
       return { text: 'Consent to share with justice agencies: not recorded. Record it on the person’s screen, or share on a legal basis that a team manager approves.', given: false };
   }
+}
+
+/** A team manager's decision on a disclosure, as the approvals form offers it, and as a sentence says what was chosen. */
+const DECISION_LABELS = { approve: 'Approve: share it now', refuse: 'Do not approve: it is not shared' } as const;
+const DECISION_CHOSEN = { approve: 'to approve it', refuse: 'not to approve it' } as const;
+
+/** What another team manager decided first, beside the decision this one made, which was not saved. */
+function decidedElsewhere(decided: DisclosureListItem, typed: Record<string, string>) {
+  const yours = typed.decision === 'approve' || typed.decision === 'refuse' ? typed.decision : null;
+  return {
+    byName: decided.decided_by_name ?? 'Another team manager',
+    at: decided.decided_at,
+    approved: decided.disclosure_status === 'disclosed',
+    reason: decided.decision_reason,
+    recipientName: decided.recipient_name,
+    personName: `${decided.given_name} ${decided.family_name}`,
+    personHref: `/people/${decided.person_id}`,
+    yours: yours ? DECISION_CHOSEN[yours] : null,
+    yourReason: (typed.reason ?? '').trim(),
+  };
 }
 
 /** The radios of the legal bases, with the one chosen checked. */
@@ -144,8 +165,8 @@ export async function disclosureRoutes(app: FastifyInstance) {
         return {
           ...disclosureView(d),
           decisionItems: [
-            { value: 'approve', text: 'Approve: share it now', checked: values.decision === 'approve' },
-            { value: 'refuse', text: 'Do not approve: it is not shared', checked: values.decision === 'refuse' },
+            { value: 'approve', text: DECISION_LABELS.approve, checked: values.decision === 'approve' },
+            { value: 'refuse', text: DECISION_LABELS.refuse, checked: values.decision === 'refuse' },
           ],
           reason: values.reason ?? '',
         };
@@ -171,8 +192,20 @@ export async function disclosureRoutes(app: FastifyInstance) {
     } catch (error) {
       if (error instanceof ValidationError) return renderApprovals(request, reply.code(400), { id: disclosureId, values: fields, errors: error.fieldErrors });
       if (error instanceof ConflictError) {
-        const message = 'Someone else decided on this disclosure while you were reading it. Check the list as it now stands.';
-        return renderApprovals(request, reply.code(409), null, { errors: { form: message }, errorList: [{ text: message, href: '#approvals' }] });
+        // Only a decision moves a disclosure on a version, and a decided one is not decided again: there is no form to
+        // save again, so the page says what was decided first, and keeps the decision made here in words.
+        const latest = error.current as DisclosureRow;
+        const decided = latest.disclosure_status === 'awaiting_approval'
+          ? null
+          : (await services.disclosures.forPerson(actor, latest.person_id)).find((d) => d.id === latest.id) ?? null;
+        if (decided) {
+          const message = 'Someone else decided on this disclosure while you were reading it. Your decision has not been saved: see what they decided.';
+          return renderApprovals(request, reply.code(409), null, {
+            errors: {}, errorList: [{ text: message, href: '#decided-elsewhere' }], decidedElsewhere: decidedElsewhere(decided, fields),
+          });
+        }
+        const message = 'Someone else changed this disclosure while you were reading it. Your decision is below and has not been saved: check the disclosure as it now stands, then save your decision again.';
+        return renderApprovals(request, reply.code(409), { id: disclosureId, values: fields, errors: {} }, { errors: { form: message }, errorList: [{ text: message, href: `#disclosure-${disclosureId}` }] });
       }
       throw error;
     }

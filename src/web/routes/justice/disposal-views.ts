@@ -14,12 +14,16 @@ import type { PlanInterventionView } from '../../../services/cases/support-plans
 import type { FieldErrors } from '../../../services/errors.js';
 import { dateBoxes, errorSummary } from '../../forms.js';
 import { longDate } from '../../views.js';
+import type { ConflictView } from '../../version-conflict.js';
 
 export const COMPLIANCE_TAG_CLASSES: Record<Compliance, string> = { in_progress: 'nhsuk-tag--blue', met: 'nhsuk-tag--green', not_met: 'nhsuk-tag--red' };
 
-/** A form on the list page posted with problems: shown again, open, with the user's input. */
+/** The questions of a condition's compliance form. */
+export const COMPLIANCE_QUESTIONS = { compliance: 'Where does the condition stand?', complianceOn: 'Date it was met or not met' } as const;
+
+/** A form on the list page posted with problems, or refused as stale (`conflict`): shown again, open, with the user's input. */
 export type CardForms = {
-  compliance?: { conditionId: string; values: Record<string, string>; errors: FieldErrors };
+  compliance?: { conditionId: string; values: Record<string, string>; errors: FieldErrors; conflict?: ConflictView };
   payback?: { disposalId: string; values: Record<string, string>; errors: FieldErrors };
   errorList?: ReturnType<typeof errorSummary>;
 };
@@ -68,6 +72,7 @@ export function disposalCards(disposals: DisposalView[], base: string, now: Date
           action: `${base}/conditions/${k.id}/compliance`,
           version: k.version,
           open: mine !== null,
+          conflicted: Boolean(mine?.conflict),
           errors: mine?.errors ?? {},
           items: COMPLIANCE_STATES.map((c) => ({ value: c, text: COMPLIANCE_LABELS[c], checked: (mine ? mine.values.compliance : k.compliance) === c })),
           dateValues: mine

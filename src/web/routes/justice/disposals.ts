@@ -3,16 +3,19 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { parseDateParts } from '../../../domain/age.js';
 import { DISCLOSURE_BASES, LEGAL_BASES, type DisclosureBasis, type LegalBasis } from '../../../domain/disclosure-basis.js';
-import { CONDITION_SLOTS, TREATMENT_REQUIREMENTS, conditionField, type ConditionDraft } from '../../../domain/disposals.js';
+import { COMPLIANCE_LABELS, CONDITION_SLOTS, TREATMENT_REQUIREMENTS, conditionField, type ConditionDraft } from '../../../domain/disposals.js';
 import { londonDate } from '../../../domain/london-time.js';
 import { isOneOf } from '../../../domain/referral-vocabulary.js';
+import type { LabelledField } from '../../../domain/version-differences.js';
+import type { DisposalConditionRow } from '../../../db/schema.js';
 import type { DisposalInput } from '../../../services/justice/disposals.js';
 import { ConflictError, ValidationError, type FieldErrors } from '../../../services/errors.js';
 import { dateBoxes, errorSummary, formFields, versionField } from '../../forms.js';
 import { originOf, requireActor } from '../../request-context.js';
+import { conflictView } from '../../version-conflict.js';
 import { caseContext } from '../cases/case-context.js';
 import { caseTeam, type CaseParams } from '../cases/case-page.js';
-import { disposalCards, disposalFormChoices, reportChoices, type CardForms } from './disposal-views.js';
+import { COMPLIANCE_QUESTIONS, disposalCards, disposalFormChoices, reportChoices, type CardForms } from './disposal-views.js';
 
 type ConditionParams = CaseParams & { conditionId: string };
 type DisposalParams = CaseParams & { disposalId: string };
@@ -38,6 +41,20 @@ function readDate(fields: Record<string, string>, name: string, label: string, e
   ids[name] = `${name}-${parsed.field}`;
   return '';
 }
+
+/** The questions of a condition's compliance form. */
+const COMPLIANCE_FIELDS: readonly LabelledField[] = [
+  { name: 'compliance', label: COMPLIANCE_QUESTIONS.compliance, choices: COMPLIANCE_LABELS },
+  { name: 'complianceOn', label: COMPLIANCE_QUESTIONS.complianceOn, kind: 'date' },
+];
+
+/** A compliance form's answers as they would be saved: no date while the condition is in progress. */
+function complianceAnswers(values: Record<string, string | null | undefined>): Record<string, string | null | undefined> {
+  return values.compliance === 'in_progress' ? { ...values, 'complianceOn-day': '', 'complianceOn-month': '', 'complianceOn-year': '' } : values;
+}
+
+/** A stored condition in the compliance form's names. */
+const complianceValuesOf = (k: DisposalConditionRow): Record<string, string> => ({ compliance: k.compliance, ...(k.compliance_on ? dateBoxes('complianceOn', k.compliance_on) : {}) });
 
 const numberOrNull = (text: string | undefined): number | null => (text ?? '').trim() === '' ? null : Number((text ?? '').trim());
 
@@ -102,6 +119,8 @@ export async function disposalRoutes(app: FastifyInstance) {
       title: `Justice outcomes: ${h.person.given_name} ${h.person.family_name}`,
       ...caseContext(h, now, 'justice-outcomes'),
       cards,
+      questions: COMPLIANCE_QUESTIONS,
+      conflict: forms.compliance?.conflict ?? null,
       saved: savedOf(request),
       errorList: forms.errorList ?? [],
     });
@@ -167,7 +186,12 @@ export async function disposalRoutes(app: FastifyInstance) {
       return reply.redirect(`/cases/${caseId}/justice-outcomes?saved=compliance#condition-${conditionId}`, 303);
     } catch (error) {
       if (error instanceof ValidationError) return fail(400, error.fieldErrors);
-      if (error instanceof ConflictError) return fail(409, { compliance: 'Someone else updated this condition while you were working on it. Check where it now stands, then save again.' });
+      if (error instanceof ConflictError) {
+        const latest = (error.current as DisposalConditionRow | null) ?? (await services.disposals.condition(actor, caseId, conditionId)).condition;
+        const message = 'Someone else updated this condition while you were working on it. What they saved is shown beside your answer, which has not been saved: check it, then save again.';
+        const conflict = conflictView(COMPLIANCE_FIELDS, complianceValuesOf(latest), complianceAnswers(fields), latest.updated_at);
+        return renderList(request, reply.code(409), { compliance: { conditionId, values: fields, errors: {}, conflict }, errorList: [{ text: message, href: '#what-changed' }] });
+      }
       throw error;
     }
   });

@@ -48,10 +48,10 @@ export async function requestOnce(baseUrl: string, r: PageRequest, o: Pick<LoadO
 /**
  * Waits for the installation to work off what an earlier load left queued (a saturated run stops sending, but the
  * requests it had sent are still being served): until a request of the page answers within twice `aloneMs`, the
- * time it takes alone, or 60 s pass. Without it, the first second of the next measurement waits behind them.
+ * time it takes alone, or 3 minutes pass. Without it, the next measurement starts behind them.
  */
 export async function settle(baseUrl: string, page: Pick<Measured, 'next'>, o: Pick<LoadOptions, 'cookie' | 'csrfToken'>, aloneMs: number): Promise<void> {
-  const deadline = performance.now() + 60_000;
+  const deadline = performance.now() + 180_000;
   for (let i = 0; performance.now() < deadline; i++) {
     if ((await requestOnce(baseUrl, page.next(i), o)).ms <= Math.max(2 * aloneMs, 5)) return;
   }

@@ -7,6 +7,7 @@
 //                       the data set goes into the database divert_bench_national, kept between runs
 //   BENCH_ENGINES       postgres,pglite (default both); PGlite's data set is kept in .test-cache/bench-national-SCALE-SEED
 //   BENCH_SECONDS       seconds per page (default 10); BENCH_CONNECTIONS concurrent users (default 50)
+//   BENCH_TODAYS_LIST   referrals on the measured suite's list today (default 40; topped up, see todays-list.ts)
 //   BENCH_PAGES         only the pages whose names contain one of these words (comma-separated), e.g. "today,search"
 //   BENCH_FIRST_START=0 skips timing a first start on an empty database
 //   BENCH_APP_NODE_ARGS Node's own options for the application, e.g. "--cpu-prof --cpu-prof-dir=bench/results/profile"
@@ -23,6 +24,7 @@ import { loadPage, pacePage, requestOnce, settle, type LoadResult } from './load
 import { nationalOptions, todaysNationalData, type NationalLoad } from './national-data.js';
 import { measuredPages, type BenchUser, type Measured } from './pages.js';
 import { readSamples, type Samples } from './samples.js';
+import { topUpTodaysList } from './todays-list.js';
 import { connect, databaseUrl, log, memoryMiB, round, serverInfo } from './support.js';
 
 const BASE_URL = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:55433/postgres';
@@ -98,6 +100,7 @@ async function startEngine(engine: string): Promise<Running> {
   let samples: Samples;
   try {
     samples = await readSamples(handle.db, new Date());
+    samples.todaysReferrals = await topUpTodaysList(handle, samples.siteId, USERS.practitioner.username, new Date());
   } finally {
     await handle.close();
   }
@@ -135,6 +138,8 @@ async function saturate(r: Running): Promise<void> {
   log(`${r.engine}: saturated ...`);
   for (const p of r.pages) {
     const options = { connections: CONNECTIONS, seconds: SECONDS, ...r.sessions[p.page.user], ...(p.firstMs > SLOW_MS ? { amount: CONNECTIONS } : {}) };
+    // What the page before left queued (requests a load generator gave up on are still served) is worked off first.
+    await settle(r.base, p.page, r.sessions[p.page.user], p.firstMs);
     p.saturated = await loadPage(r.base, p.page, options);
     log(`  ${p.page.name}: ${p.saturated.requestsPerSecond} req/s, p95 ${p.saturated.p95} ms, ${p.saturated.errors} errors`);
   }

@@ -51,3 +51,20 @@ test('a date in three boxes compares as a date and is written out', () => {
   assert.deepEqual(versionDifferences([dob], boxes('14', '2', '1996'), boxes('4', '12', '1996')), [{ name: 'dateOfBirth', label: 'Date of birth', theirs: '14 February 1996', yours: '4 December 1996' }]);
   assert.deepEqual(versionDifferences([dob], boxes('', '', ''), boxes('31', '2', '1996')), [{ name: 'dateOfBirth', label: 'Date of birth', theirs: NOT_GIVEN, yours: '31/2/1996' }], 'a date that is not real is shown as typed');
 });
+
+test('a question that counts only after another answer is blank on a side that did not give that answer', () => {
+  const basis: LabelledField[] = [
+    { name: 'basis', label: 'Basis', choices: { consent: 'Consent', legal_basis: 'A legal basis' } },
+    { name: 'legalBasis', label: 'Legal basis', onlyWhen: (v) => v.basis === 'legal_basis' },
+  ];
+  // Boxes left filled under another choice are not an answer: nothing differs but the basis.
+  assert.deepEqual(versionDifferences(basis, { basis: 'consent', legalBasis: 'court_order' }, { basis: 'consent', legalBasis: 'crime' }), []);
+  assert.deepEqual(versionDifferences(basis, { basis: 'consent', legalBasis: 'court_order' }, { basis: 'legal_basis', legalBasis: 'crime' }), [
+    { name: 'basis', label: 'Basis', theirs: 'Consent', yours: 'A legal basis' },
+    { name: 'legalBasis', label: 'Legal basis', theirs: NOT_GIVEN, yours: 'crime' },
+  ]);
+  const on: LabelledField = { name: 'metOn', label: 'Met on', kind: 'date', onlyWhen: (v) => v.state !== 'in_progress' };
+  const boxes = { 'metOn-day': '3', 'metOn-month': '2', 'metOn-year': '2026' };
+  assert.deepEqual(versionDifferences([on], { state: 'in_progress' }, { state: 'in_progress', ...boxes }), []);
+  assert.deepEqual(versionDifferences([on], { state: 'in_progress' }, { state: 'met', ...boxes }), [{ name: 'metOn', label: 'Met on', theirs: NOT_GIVEN, yours: '3 February 2026' }]);
+});

@@ -19,6 +19,11 @@ export type LabelledField = {
   blankMeans?: string;
   /** The words for a blank answer: "Not given" unless said (an unticked box may be "No"). */
   blankText?: string;
+  /**
+   * For a question that counts only after some answer to another (a legal basis only when sharing without consent):
+   * on a side whose answers fail it, the answer is blank, as the form would save it, whatever its boxes still hold.
+   */
+  onlyWhen?: (values: FormValues) => boolean;
 };
 
 export type FieldDifference = { name: string; label: string; theirs: string; yours: string };
@@ -28,6 +33,7 @@ export type FormValues = Readonly<Record<string, string | null | undefined>>;
 
 /** The answer in a form's values, in a form that compares equal when it means the same. */
 function answerOf(field: LabelledField, values: FormValues): string {
+  if (field.onlyWhen && !field.onlyWhen(values)) return field.blankMeans ?? '';
   const read = (name: string) => (values[name] ?? '').replace(/\r\n?/g, '\n').trim();
   if (field.kind === 'date') {
     const [day, month, year] = ['day', 'month', 'year'].map((part) => read(`${field.name}-${part}`));

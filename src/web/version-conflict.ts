@@ -14,3 +14,9 @@ export type ConflictView = { savedAt: Date | null; differences: FieldDifference[
 export function conflictView(fields: readonly LabelledField[], theirs: FormValues, yours: FormValues, savedAt: Date | null = null, advice: string | null = null): ConflictView {
   return { savedAt, differences: versionDifferences(fields, theirs, yours), advice };
 }
+
+/** Where the comparison stands on the page (pages/_version-conflict.njk), for the error summary to lead to. */
+export const WHAT_CHANGED = '#what-changed';
+
+/** A stale save's message, as the form's error and as the error summary's link to the comparison. */
+export const conflictErrors = (message: string) => ({ errors: { form: message }, errorList: [{ text: message, href: WHAT_CHANGED }] });

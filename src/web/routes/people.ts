@@ -12,7 +12,7 @@ import { readPersonInput, SEXES, SEX_LABELS } from '../../services/people/person
 import type { PersonRow } from '../../db/schema.js';
 import type { LabelledField } from '../../domain/version-differences.js';
 import { errorSummary, formFields, queryFields, versionField } from '../forms.js';
-import { conflictView } from '../version-conflict.js';
+import { conflictErrors, conflictView } from '../version-conflict.js';
 import { originOf, requireActor } from '../request-context.js';
 import { disclosureView } from './justice/disclosures.js';
 
@@ -204,7 +204,7 @@ export async function peopleRoutes(app: FastifyInstance) {
         // Identifiers compare as stored, so a number typed without spaces is not a difference.
         const typed = { ...fields, nhsNumber: read.value.nhsNumber ? formatNhsNumber(read.value.nhsNumber) : '', pncId: read.value.pncId ?? '', postcode: read.value.postcode, probationCrn: read.value.probationCrn };
         const conflict = conflictView(PERSON_FIELDS, formValuesOf(latest), typed, latest.updated_at);
-        return renderForm(reply.code(409), 'pages/people/edit.njk', { ...fields, version: String(latest.version) }, { ...page, conflict, errors: { form: message }, errorList: [{ text: message, href: '#what-changed' }] });
+        return renderForm(reply.code(409), 'pages/people/edit.njk', { ...fields, version: String(latest.version) }, { ...page, conflict, ...conflictErrors(message) });
       }
       throw error;
     }

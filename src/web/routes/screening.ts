@@ -13,7 +13,7 @@ import type { ScreenSave } from '../../services/referrals/screenings.js';
 import { ConflictError, ValidationError } from '../../services/errors.js';
 import { errorSummary, formFields, versionField } from '../forms.js';
 import { originOf, requireActor } from '../request-context.js';
-import { conflictView } from '../version-conflict.js';
+import { conflictErrors, conflictView } from '../version-conflict.js';
 import { bannerOf } from './people.js';
 
 const team = { access: { roles: CLINICAL_TEAM_ROLES } } as const;
@@ -155,7 +155,7 @@ export async function screeningRoutes(app: FastifyInstance) {
       if (error instanceof ConflictError) {
         const latest = error.current as ScreeningRow;
         const message = 'Someone else saved this screen while you were working on it. Your answers are below and have not been saved: check them against the latest screen and save again.';
-        return render(reply.code(409), actor, request.params.referralId, latest, { ...fields, version: String(latest.version) }, { conflictWith: true, errors: { form: message }, errorList: [{ text: message, href: '#what-changed' }] });
+        return render(reply.code(409), actor, request.params.referralId, latest, { ...fields, version: String(latest.version) }, { conflictWith: true, ...conflictErrors(message) });
       }
       throw error;
     }

@@ -3,7 +3,7 @@ import type { FastifyReply } from 'fastify';
 import type { LabelledField } from '../../../domain/version-differences.js';
 import { ConflictError, ValidationError } from '../../../services/errors.js';
 import { errorSummary } from '../../forms.js';
-import { conflictView } from '../../version-conflict.js';
+import { conflictView, WHAT_CHANGED } from '../../version-conflict.js';
 
 /** How a stale edit shows the saved record beside the one typed: the form's questions, and the record in the form's names. */
 export type Comparison<Row> = { fields: readonly LabelledField[]; valuesOf: (current: Row) => Record<string, unknown> };
@@ -38,7 +38,7 @@ export async function saveOrRerender<Row = unknown>(
       const values = { ...typed, version: current?.version };
       const savedAt = current?.updated_at ?? null;
       const conflict = current && compare ? conflictView(compare.fields, asPosted(compare.valuesOf(current)), asPosted(typed), savedAt) : { savedAt, differences: null, advice: null };
-      return reply.code(409).page(template, { ...context, values, conflict, errors, errorList: [{ text: errors.form, href: '#what-changed' }] });
+      return reply.code(409).page(template, { ...context, values, conflict, errors, errorList: [{ text: errors.form, href: WHAT_CHANGED }] });
     }
     throw error;
   }

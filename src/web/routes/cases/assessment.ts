@@ -12,7 +12,7 @@ import { errorSummary, formFields, versionField } from '../../forms.js';
 import { originOf, requireActor } from '../../request-context.js';
 import { caseContext } from './case-context.js';
 import { caseTeam, type CaseParams } from './case-page.js';
-import { conflictView } from '../../version-conflict.js';
+import { conflictErrors, conflictView } from '../../version-conflict.js';
 import { ASSESSMENT_LABELS, assessmentFields, draftFrom, familyOfferQuestion, valuesOf } from './assessment-fields.js';
 
 /** The answers of a completed assessment that the amendments page corrects. */
@@ -120,7 +120,7 @@ export async function assessmentRoutes(app: FastifyInstance) {
       if (error instanceof ConflictError) {
         const latest = error.current as AssessmentRow;
         const message = 'Someone else saved this assessment while you were working on it. Your answers are below and have not been saved: check them against the latest assessment and save again.';
-        return render(request, reply, { status: 409, values: valuesOf(input, latest.version), conflictWith: latest, errors: { form: message }, errorList: [{ text: message, href: '#what-changed' }] });
+        return render(request, reply, { status: 409, values: valuesOf(input, latest.version), conflictWith: latest, ...conflictErrors(message) });
       }
       throw error;
     }

@@ -7,7 +7,7 @@ import { CLINICAL_TEAM_ROLES } from '../../../domain/roles.js';
 import { ConflictError, ValidationError, type FieldErrors } from '../../../services/errors.js';
 import { errorSummary, formFields, versionField } from '../../forms.js';
 import { originOf, requireActor } from '../../request-context.js';
-import { conflictView, type ConflictView } from '../../version-conflict.js';
+import { conflictErrors, conflictView, type ConflictView } from '../../version-conflict.js';
 import type { LabelledField } from '../../../domain/version-differences.js';
 import { caseContext } from './case-context.js';
 import { dueRows } from './caseload-view.js';
@@ -86,7 +86,7 @@ export async function casePageRoutes(app: FastifyInstance) {
         const theirs = { toUserId: latest.allocated_to, reason: latest.allocated_to ? history[history.length - 1]?.reason ?? '' : '' };
         const conflict = conflictView(allocationFields(names, latest.allocated_to !== null), theirs, fields, latest.updated_at);
         const message = 'Someone else changed this case while you were allocating it. Check who holds it now, then choose the worker again.';
-        return renderSummary(request, reply.code(409), actor, caseId, { values: fields, errors: { form: message }, errorList: [{ text: message, href: '#what-changed' }], conflict });
+        return renderSummary(request, reply.code(409), actor, caseId, { values: fields, ...conflictErrors(message), conflict });
       }
       throw error;
     }

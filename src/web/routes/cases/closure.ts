@@ -10,7 +10,7 @@ import type { FormValues, LabelledField } from '../../../domain/version-differen
 import { ConflictError, ValidationError, type FieldErrors } from '../../../services/errors.js';
 import { errorSummary, formFields, versionField } from '../../forms.js';
 import { originOf, requireActor } from '../../request-context.js';
-import { conflictView, type ConflictView } from '../../version-conflict.js';
+import { conflictErrors, conflictView, type ConflictView, WHAT_CHANGED } from '../../version-conflict.js';
 import { caseContext } from './case-context.js';
 import { caseTeam, type CaseParams } from './case-page.js';
 
@@ -108,7 +108,7 @@ export async function closureRoutes(app: FastifyInstance) {
         values = fresh;
       }
       errors = { form: message };
-      errorList = [{ text: message, href: conflict ? '#what-changed' : '#form' }];
+      errorList = [{ text: message, href: conflict ? WHAT_CHANGED : '#form' }];
     }
     return reply.page('pages/cases/closure.njk', {
       title: `Closure: ${o.header.person.given_name} ${o.header.person.family_name}`,
@@ -215,7 +215,7 @@ export async function closureRoutes(app: FastifyInstance) {
         const latest = error.current as { version: number; follow_up_after_days: number; updated_at: Date };
         const message = `Someone else changed this setting to ${latest.follow_up_after_days} days while you were editing it. Check the number and save again.`;
         const conflict = conflictView(SETTING_FIELDS, { followUpAfterDays: String(latest.follow_up_after_days) }, fields, latest.updated_at);
-        return renderSetting(request, reply.code(409), { values: { ...fields, version: String(latest.version) }, conflict, errors: { form: message }, errorList: [{ text: message, href: '#what-changed' }] });
+        return renderSetting(request, reply.code(409), { values: { ...fields, version: String(latest.version) }, conflict, ...conflictErrors(message) });
       }
       throw error;
     }

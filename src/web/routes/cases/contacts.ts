@@ -8,7 +8,7 @@ import type { ContactBooking } from '../../../services/cases/contacts.js';
 import { ConflictError, ValidationError, type FieldErrors } from '../../../services/errors.js';
 import { errorSummary, formFields, versionField } from '../../forms.js';
 import { originOf, requireActor } from '../../request-context.js';
-import { conflictView } from '../../version-conflict.js';
+import { conflictErrors, conflictView } from '../../version-conflict.js';
 import type { LabelledField } from '../../../domain/version-differences.js';
 import { caseContext } from './case-context.js';
 import { caseTeam, type CaseParams } from './case-page.js';
@@ -105,7 +105,7 @@ export async function contactRoutes(app: FastifyInstance) {
         const latest = error.current as ContactRow;
         const message = 'Someone else recorded this contact while you were working on it. Your answer is below and has not been saved: check the contact as it now stands and save again.';
         const conflict = conflictView(OUTCOME_FIELDS, { outcome: latest.outcome, notes: latest.notes }, fields, latest.updated_at);
-        return renderOutcome(request, reply.code(409), actor, caseId, latest, { ...fields, version: String(latest.version) }, { conflict, errors: { form: message }, errorList: [{ text: message, href: '#what-changed' }] });
+        return renderOutcome(request, reply.code(409), actor, caseId, latest, { ...fields, version: String(latest.version) }, { conflict, ...conflictErrors(message) });
       }
       throw error;
     }

@@ -8,7 +8,7 @@ import { encodeFactValue } from '../../../services/cases/amendments.js';
 import { ConflictError, ValidationError, type FieldErrors } from '../../../services/errors.js';
 import { errorSummary, formFields } from '../../forms.js';
 import { originOf, requireActor } from '../../request-context.js';
-import { conflictView, type ConflictView } from '../../version-conflict.js';
+import { conflictView, type ConflictView, WHAT_CHANGED } from '../../version-conflict.js';
 import { caseContext } from './case-context.js';
 import { caseTeam } from './case-page.js';
 import { factText } from './fact-display.js';
@@ -57,7 +57,7 @@ export async function correctionRoutes(app: FastifyInstance) {
       conflict = conflictView(correctionFields(fact, theirCorrection !== null), { ...valuesFor(fact.kind, current), reason: theirCorrection?.reason }, extra.values ?? {}, theirCorrection?.amendedAt ?? null);
       const message = 'Someone else changed this while you were correcting it. Your correction is below and has not been saved: check what changed and save again.';
       errors = { form: message };
-      errorList = [{ text: message, href: '#what-changed' }];
+      errorList = [{ text: message, href: WHAT_CHANGED }];
     }
     return reply.page('pages/cases/correction.njk', {
       title: `Correct: ${fact.label}`,

@@ -9,16 +9,17 @@ import type { OnwardMoveDetails } from '../../../services/cases/onward-referrals
 import type { FieldErrors } from '../../../services/errors.js';
 import { ConflictError, ValidationError } from '../../../services/errors.js';
 import { dateBoxes, errorSummary, versionField } from '../../forms.js';
-import { conflictView, type ConflictView } from '../../version-conflict.js';
+import { conflictView, type ConflictView, WHAT_CHANGED } from '../../version-conflict.js';
 
-/** The questions of the move form, as the form asks them. */
 /** Saving a move again records it after theirs: it does not replace theirs. */
 const MOVE_AGAIN = 'Record it again if it still applies: it is recorded after their change, which stays in the timeline.';
 
+/** The questions of the move form, as the form asks them. */
 export const MOVE_FIELDS: readonly LabelledField[] = [
   { name: 'to', label: 'What has happened?', choices: ONWARD_REFERRAL_STATE_LABELS },
   { name: 'on', label: 'Date of the change', kind: 'date' },
-  { name: 'appointmentOn', label: 'Date of the first appointment', kind: 'date' },
+  // The browser sends the first appointment's boxes whatever is chosen; they count only for a move that books one.
+  { name: 'appointmentOn', label: 'Date of the first appointment', kind: 'date', onlyWhen: (v) => v.to === 'first_appointment_booked' },
   { name: 'reason', label: 'Reason or note' },
 ];
 
@@ -73,7 +74,7 @@ type ReferralNow = {
  */
 export function staleMove(r: ReferralNow, typed: Record<string, string>, message: string): { conflict: ConflictView | null; errors: FieldErrors; errorList: { text: string; href: string }[] } {
   const conflict = r.nextStates.length === 0 ? null : moveConflict(r, typed);
-  return { conflict, errors: { form: message }, errorList: [{ text: message, href: conflict ? '#what-changed' : '#timeline' }] };
+  return { conflict, errors: { form: message }, errorList: [{ text: message, href: conflict ? WHAT_CHANGED : '#timeline' }] };
 }
 
 function moveConflict({ referral, timeline }: ReferralNow, typed: Record<string, string>): ConflictView {
@@ -82,12 +83,10 @@ function moveConflict({ referral, timeline }: ReferralNow, typed: Record<string,
   const theirs = {
     to: state,
     ...dateBoxes('on', referral.state_changed_on),
-    ...(state === 'first_appointment_booked' && referral.first_appointment_on ? dateBoxes('appointmentOn', referral.first_appointment_on) : {}),
+    ...(referral.first_appointment_on ? dateBoxes('appointmentOn', referral.first_appointment_on) : {}),
     reason: theirMove?.reason ?? '',
   };
-  // The first appointment's boxes count only for a move that books one, as when the form is read.
-  const yours = typed.to === 'first_appointment_booked' ? typed : { ...typed, 'appointmentOn-day': '', 'appointmentOn-month': '', 'appointmentOn-year': '' };
-  return conflictView(MOVE_FIELDS, theirs, yours, referral.updated_at, MOVE_AGAIN);
+  return conflictView(MOVE_FIELDS, theirs, typed, referral.updated_at, MOVE_AGAIN);
 }
 
 /** Today's (London) date in the three boxes of a date input called `name`. */

@@ -7,7 +7,7 @@ import { reviewAsSeen } from '../../../services/cases/plan-reviews.js';
 import { ConflictError, ValidationError } from '../../../services/errors.js';
 import { dateBoxes, errorSummary, formFields } from '../../forms.js';
 import { originOf, requireActor } from '../../request-context.js';
-import { conflictView } from '../../version-conflict.js';
+import { conflictErrors, conflictView } from '../../version-conflict.js';
 import { caseContext } from './case-context.js';
 import { caseTeam, type CaseParams } from './case-page.js';
 
@@ -80,7 +80,7 @@ export async function planReviewRoutes(app: FastifyInstance) {
       const conflict = conflictView(REVIEW_FIELDS, theirs, fields);
       const message = 'Someone else recorded this review while you were writing it. Your review is below and has not been saved: check theirs and save again to replace it.';
       return page(request, reply.code(409), 'pages/cases/plan-review.njk', {
-        title: 'Record the review', review: latest, values: { ...fields, was: reviewAsSeen(latest) }, conflict, errors: { form: message }, errorList: [{ text: message, href: '#what-changed' }],
+        title: 'Record the review', review: latest, values: { ...fields, was: reviewAsSeen(latest) }, conflict, ...conflictErrors(message),
       });
     });
   });

@@ -10,7 +10,7 @@ import type { SupportPlanRow } from '../../../db/schema.js';
 import { ConflictError, ValidationError } from '../../../services/errors.js';
 import { errorSummary, formFields, versionField } from '../../forms.js';
 import { originOf, requireActor } from '../../request-context.js';
-import { conflictView } from '../../version-conflict.js';
+import { conflictErrors, conflictView } from '../../version-conflict.js';
 import { caseContext } from './case-context.js';
 import { caseTeam, type CaseParams } from './case-page.js';
 import { planReviewRoutes } from './plan-reviews.js';
@@ -197,7 +197,7 @@ export async function supportPlanRoutes(app: FastifyInstance) {
         const message = error.message.startsWith('This plan has already been agreed')
           ? 'This plan has already been agreed by someone else. Your changes are below and have not been saved: check them against the agreed plan and save again.'
           : 'Someone else saved this plan while you were working on it. Your changes are below and have not been saved: check them against the latest plan and save again.';
-        return render(request, reply.code(409), { ...fields, version: String(latest?.version ?? 0) }, { conflictWith: true, errors: { form: message }, errorList: [{ text: message, href: '#what-changed' }] });
+        return render(request, reply.code(409), { ...fields, version: String(latest?.version ?? 0) }, { conflictWith: true, ...conflictErrors(message) });
       }
       throw error;
     }

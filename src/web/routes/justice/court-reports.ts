@@ -11,12 +11,12 @@ import {
 import { LEGAL_BASES, LEGAL_BASIS_LABELS } from '../../../domain/disclosure-basis.js';
 import { londonDate } from '../../../domain/london-time.js';
 import { CLINICAL_TEAM_ROLES } from '../../../domain/roles.js';
-import type { LabelledField } from '../../../domain/version-differences.js';
+import type { FormValues, LabelledField } from '../../../domain/version-differences.js';
 import type { CourtReport, CourtReportListItem } from '../../../services/justice/court-reports.js';
 import { ConflictError, ValidationError, type FieldErrors } from '../../../services/errors.js';
 import { dateBoxes, errorSummary, formFields, versionField } from '../../forms.js';
 import { originOf, requireActor } from '../../request-context.js';
-import { conflictView, type ConflictView } from '../../version-conflict.js';
+import { conflictView, type ConflictView, WHAT_CHANGED } from '../../version-conflict.js';
 import { caseContext } from '../cases/case-context.js';
 
 const team = { access: { roles: CLINICAL_TEAM_ROLES } } as const;
@@ -54,18 +54,16 @@ const EDIT_LABELS = {
 } as const;
 const BASIS_LABELS = { consent: 'The person’s consent', legal_basis: 'A legal basis, without consent' } as const;
 
+const withLegalBasis = (values: FormValues) => values.basis === 'legal_basis';
+
 /** The report's editing form, question by question: each section, then the basis for sharing it with the court. */
 const EDIT_FIELDS: readonly LabelledField[] = [
   ...COURT_REPORT_SECTIONS.map((s) => ({ name: `section_${s}`, label: COURT_REPORT_SECTION_LABELS[s] })),
   { name: 'basis', label: EDIT_LABELS.basis, choices: BASIS_LABELS },
-  { name: 'legalBasis', label: EDIT_LABELS.legalBasis, choices: LEGAL_BASIS_LABELS },
-  { name: 'legalBasisReason', label: EDIT_LABELS.legalBasisReason },
+  // A save keeps a legal basis and its reason only when that is the basis chosen.
+  { name: 'legalBasis', label: EDIT_LABELS.legalBasis, choices: LEGAL_BASIS_LABELS, onlyWhen: withLegalBasis },
+  { name: 'legalBasisReason', label: EDIT_LABELS.legalBasisReason, onlyWhen: withLegalBasis },
 ];
-
-/** The editing form's answers as a save keeps them: a legal basis and its reason only when that is the basis chosen. */
-function editAnswers(values: Record<string, string>): Record<string, string> {
-  return values.basis === 'legal_basis' ? values : { ...values, legalBasis: '', legalBasisReason: '' };
-}
 
 /** A list row as the tables show it. */
 const rowOf = (r: CourtReportListItem) => ({
@@ -161,7 +159,7 @@ export async function courtReportRoutes(app: FastifyInstance) {
     values.version = String(r.version);
     // Compared only while the form is there to save again (the report may have been sent for sign-off meanwhile).
     const editable = view.actions.includes('edit');
-    const conflict: ConflictView | null = form.compare && editable ? conflictView(EDIT_FIELDS, editAnswers(stored), editAnswers(values), r.updated_at) : null;
+    const conflict: ConflictView | null = form.compare && editable ? conflictView(EDIT_FIELDS, stored, values, r.updated_at) : null;
     const errors = form.compare && !editable ? { form: STALE_MESSAGES.unsaved } : form.errors ?? null;
     // The report can no longer be edited (it was sent for sign-off meanwhile): what was typed is shown to copy.
     const unsaved = form.compare && !editable
@@ -189,7 +187,7 @@ export async function courtReportRoutes(app: FastifyInstance) {
       errors,
       conflict,
       unsaved,
-      errorList: conflict ? [{ text: errors?.form ?? '', href: '#what-changed' }] : unsaved.length ? [{ text: errors?.form ?? '', href: '#not-saved' }] : errorSummary(errors, ids),
+      errorList: conflict ? [{ text: errors?.form ?? '', href: WHAT_CHANGED }] : unsaved.length ? [{ text: errors?.form ?? '', href: '#not-saved' }] : errorSummary(errors, ids),
       saved: savedOf(request),
     });
   }

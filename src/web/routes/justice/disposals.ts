@@ -12,7 +12,7 @@ import type { DisposalInput } from '../../../services/justice/disposals.js';
 import { ConflictError, ValidationError, type FieldErrors } from '../../../services/errors.js';
 import { dateBoxes, errorSummary, formFields, versionField } from '../../forms.js';
 import { originOf, requireActor } from '../../request-context.js';
-import { conflictView } from '../../version-conflict.js';
+import { conflictView, WHAT_CHANGED } from '../../version-conflict.js';
 import { caseContext } from '../cases/case-context.js';
 import { caseTeam, type CaseParams } from '../cases/case-page.js';
 import { COMPLIANCE_QUESTIONS, disposalCards, disposalFormChoices, reportChoices, type CardForms } from './disposal-views.js';
@@ -45,13 +45,9 @@ function readDate(fields: Record<string, string>, name: string, label: string, e
 /** The questions of a condition's compliance form. */
 const COMPLIANCE_FIELDS: readonly LabelledField[] = [
   { name: 'compliance', label: COMPLIANCE_QUESTIONS.compliance, choices: COMPLIANCE_LABELS },
-  { name: 'complianceOn', label: COMPLIANCE_QUESTIONS.complianceOn, kind: 'date' },
+  // No date is saved while the condition is in progress.
+  { name: 'complianceOn', label: COMPLIANCE_QUESTIONS.complianceOn, kind: 'date', onlyWhen: (v) => v.compliance !== 'in_progress' },
 ];
-
-/** A compliance form's answers as they would be saved: no date while the condition is in progress. */
-function complianceAnswers(values: Record<string, string | null | undefined>): Record<string, string | null | undefined> {
-  return values.compliance === 'in_progress' ? { ...values, 'complianceOn-day': '', 'complianceOn-month': '', 'complianceOn-year': '' } : values;
-}
 
 /** A stored condition in the compliance form's names. */
 const complianceValuesOf = (k: DisposalConditionRow): Record<string, string> => ({ compliance: k.compliance, ...(k.compliance_on ? dateBoxes('complianceOn', k.compliance_on) : {}) });
@@ -189,8 +185,8 @@ export async function disposalRoutes(app: FastifyInstance) {
       if (error instanceof ConflictError) {
         const latest = (error.current as DisposalConditionRow | null) ?? (await services.disposals.condition(actor, caseId, conditionId)).condition;
         const message = 'Someone else updated this condition while you were working on it. What they saved is shown beside your answer, which has not been saved: check it, then save again.';
-        const conflict = conflictView(COMPLIANCE_FIELDS, complianceValuesOf(latest), complianceAnswers(fields), latest.updated_at);
-        return renderList(request, reply.code(409), { compliance: { conditionId, values: fields, errors: {}, conflict }, errorList: [{ text: message, href: '#what-changed' }] });
+        const conflict = conflictView(COMPLIANCE_FIELDS, complianceValuesOf(latest), fields, latest.updated_at);
+        return renderList(request, reply.code(409), { compliance: { conditionId, values: fields, errors: {}, conflict }, errorList: [{ text: message, href: WHAT_CHANGED }] });
       }
       throw error;
     }

@@ -8,13 +8,15 @@ import nunjucks from 'nunjucks';
 type Safe = InstanceType<typeof nunjucks.runtime.SafeString>;
 const { SafeString } = nunjucks.runtime;
 
+/** nunjucks's own escaping, the one its autoescape uses (its type declarations leave it out). */
+const escape = (nunjucks.lib as unknown as { escape: (text: string) => string }).escape;
+
 /** Text as nunjucks's autoescape writes it; markup marked safe passes as it is. */
 function html(value: unknown): string {
   if (value instanceof SafeString) return String(value);
   if (value === null || value === undefined) return '';
-  return String(value).replace(/[&"'<>\\]/g, (c) => ESCAPES[c]!);
+  return escape(String(value));
 }
-const ESCAPES: Record<string, string> = { '&': '&amp;', '"': '&quot;', "'": '&#39;', '<': '&lt;', '>': '&gt;', '\\': '&#92;' };
 
 function refuseOthers(component: string, params: object, known: readonly string[]): void {
   for (const key of Object.keys(params)) {

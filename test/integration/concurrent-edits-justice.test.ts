@@ -240,5 +240,45 @@ for (const engine of testEngines()) {
       assert.equal(now.returned_reason, 'The options section needs the treatment requirement');
       assert.equal((await auditedBy(t, personId, 'court_report.returned')).length, 2);
     });
+
+    /** A report sent for sign-off, open on a second manager's screen: the page and the version they read. */
+    async function openForSignOff(givenName: string, familyName: string) {
+      const { personId, id } = await courtReport(givenName, familyName);
+      const r = await reportRow(id);
+      await t.services.courtReports.update(hannah, id, r.version, { sections: { ...r.sections, recommendations: 'A community order' }, basis: 'consent', legalBasis: null, legalBasisReason: '' }, TEST_ORIGIN);
+      await t.services.courtReports.submit(hannah, id, r.version + 1, TEST_ORIGIN);
+      const signer = new Agent(t.app);
+      await signer.signIn('manager', { role: 'team_manager' });
+      const url = `/court-reports/${id}`;
+      return { personId, id, signer, url, version: versionOf((await signer.get(url)).body) };
+    }
+
+    test('a court report signed off by one manager while another reads it: the second sign-off and return answer 409, saying so', async () => {
+      const { personId, id, signer, url, version } = await openForSignOff('Perpetua', 'Vantongeren');
+      await t.services.courtReports.issue(manager, id, Number(version), TEST_ORIGIN);
+
+      const issued = await signer.post(`${url}/issue`, { version });
+      assert.equal(issued.status, 409, 'a conflict, not a refusal of the state');
+      assert.match(issued.body, /Someone else signed off and issued this report while you were reading it/);
+      const returned = await signer.post(`${url}/return`, { version, reason: 'The housing section needs the hostel’s name' });
+      assert.equal(returned.status, 409);
+      assert.match(returned.body, /Someone else signed off and issued this report while you were reading it[\s\S]*The reason you typed is below, not saved\./);
+      assert.match(returned.body, /id="not-saved"[\s\S]*Your reason for returning it to draft[\s\S]*The housing section needs the hostel’s name/);
+      const now = await reportRow(id);
+      assert.equal(now.report_state, 'issued');
+      assert.equal(now.returned_reason, '', 'nothing returned');
+      assert.equal((await auditedBy(t, personId, 'court_report.issued')).length, 1, 'issued once');
+    });
+
+    test('a court report returned by one manager while another reads it: the second return says so and keeps the reason typed', async () => {
+      const { id, signer, url, version } = await openForSignOff('Leopold', 'Achterberg');
+      await t.services.courtReports.returnToDraft(manager, id, Number(version), 'Say more about his family', TEST_ORIGIN);
+
+      const returned = await signer.post(`${url}/return`, { version, reason: 'The options need a treatment requirement' });
+      assert.equal(returned.status, 409);
+      assert.match(returned.body, /Someone else returned this report to draft while you were reading it/);
+      assert.match(returned.body, /id="not-saved"[\s\S]*The options need a treatment requirement/);
+      assert.equal((await reportRow(id)).returned_reason, 'Say more about his family', 'theirs stands');
+    });
   });
 }

@@ -81,12 +81,15 @@ function authorRole(actor: Actor): CourtReportActor {
   throw new ForbiddenError('Only a practitioner or a team manager can write court reports');
 }
 
-/** A refusal of an action the report's state or the actor's role does not allow. */
-function refuseUnless(report: CourtReport, action: CourtReportAction, role: CourtReportActor) {
+/**
+ * A refusal of an action the actor's role or the report's state does not allow. Given the version the actor acted
+ * on, a report changed since is a conflict before its state is judged: another user moved it on meanwhile.
+ */
+function refuseUnless(report: CourtReport, action: CourtReportAction, role: CourtReportActor, version?: number) {
   const problem = courtReportActionProblem(report.report_state, action, role);
-  if (problem === null) return;
-  if (problem.startsWith('Only a team manager')) throw new ForbiddenError(problem);
-  throw new ValidationError({ form: problem });
+  if (problem?.startsWith('Only a team manager')) throw new ForbiddenError(problem);
+  if (version !== undefined && report.version !== version) throw new ConflictError(report);
+  if (problem !== null) throw new ValidationError({ form: problem });
 }
 
 export function createCourtReports(db: Kysely<Database>, clock: Clock, audit: AuditService, cases: CaseRecords) {
@@ -107,10 +110,6 @@ export function createCourtReports(db: Kysely<Database>, clock: Clock, audit: Au
   async function courts(actor: Actor) {
     const sites = await db.selectFrom('site').select(['id', 'name', 'site_kind']).where('service_id', '=', actor.grant.serviceId ?? '').where('is_active', '=', true).orderBy('name').execute();
     return sites.filter((s) => isCourt(s.site_kind)).map((s) => ({ id: s.id, name: s.name }));
-  }
-
-  function checkVersion(report: CourtReport, version: number) {
-    if (report.version !== version) throw new ConflictError(report);
   }
 
   async function record(trx: Transaction<Database>, actor: Actor, origin: RequestOrigin, report: Pick<CourtReport, 'id' | 'person_id' | 'case_id' | 'report_version'>, action: string, detail: Record<string, unknown> = {}) {
@@ -196,9 +195,8 @@ export function createCourtReports(db: Kysely<Database>, clock: Clock, audit: Au
     async update(actor: Actor, reportId: string, version: number, edit: CourtReportEdit, origin: RequestOrigin): Promise<void> {
       const role = authorRole(actor);
       const report = await reportOf(actor, reportId);
-      // The version first: a draft sent for sign-off meanwhile is a conflict, so the page keeps what was typed.
-      checkVersion(report, version);
-      refuseUnless(report, 'edit', role);
+      // A draft sent for sign-off meanwhile is a conflict, so the page keeps what was typed.
+      refuseUnless(report, 'edit', role, version);
       const sections = Object.fromEntries(COURT_REPORT_SECTIONS.map((s) => [s, (edit.sections[s] ?? '').replace(/\r\n/g, '\n').trim()])) as CourtReportSections;
       const problems: Record<string, string> = { ...courtReportSectionProblems(sections, false) };
       if (!isOneOf(DISCLOSURE_BASES, edit.basis)) problems.basis = 'Select the basis for sharing the report with the court: the person’s consent, or a legal basis';
@@ -221,8 +219,7 @@ export function createCourtReports(db: Kysely<Database>, clock: Clock, audit: Au
     async submit(actor: Actor, reportId: string, version: number, origin: RequestOrigin): Promise<void> {
       const role = authorRole(actor);
       const report = await reportOf(actor, reportId);
-      refuseUnless(report, 'submit', role);
-      checkVersion(report, version);
+      refuseUnless(report, 'submit', role, version);
       const problems = courtReportSectionProblems(report.sections, true);
       if (report.basis === 'legal_basis') {
         const basisProblems = disclosureBasisProblems({ basis: 'legal_basis', consent: { decision: 'not_asked', screeningId: null }, legalBasis: report.legal_basis, legalBasisReason: report.legal_basis_reason });
@@ -240,8 +237,7 @@ export function createCourtReports(db: Kysely<Database>, clock: Clock, audit: Au
     async returnToDraft(actor: Actor, reportId: string, version: number, reason: string, origin: RequestOrigin): Promise<void> {
       const role = authorRole(actor);
       const report = await reportOf(actor, reportId);
-      refuseUnless(report, 'return', role);
-      checkVersion(report, version);
+      refuseUnless(report, 'return', role, version);
       const why = reason.trim();
       if (!why) throw new ValidationError({ reason: 'Say what needs changing before the report can be signed off' });
       if (why.length > 1000) throw new ValidationError({ reason: 'The reason must be 1000 characters or fewer' });
@@ -259,8 +255,7 @@ export function createCourtReports(db: Kysely<Database>, clock: Clock, audit: Au
     async issue(actor: Actor, reportId: string, version: number, origin: RequestOrigin): Promise<void> {
       const role = authorRole(actor);
       const report = await reportOf(actor, reportId);
-      refuseUnless(report, 'issue', role);
-      checkVersion(report, version);
+      refuseUnless(report, 'issue', role, version);
       const now = clock.now();
       await saveVersioned(db, async (trx) => {
         const [service, court, person, drafter] = [

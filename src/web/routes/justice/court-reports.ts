@@ -39,7 +39,19 @@ const STALE_MESSAGES = {
   unsaved: 'Someone else sent this report for sign-off while you were working on it, so it can no longer be edited. What you typed has not been saved: it is below, to copy into the next version or to give to whoever signs the report off.',
   return: 'Someone else changed this report while you were reading it. It has not been returned: read it as it now stands; what you typed is kept below.',
   issue: 'Someone else changed this report while you were reading it. It has not been signed off: read it as it now stands before you sign it off.',
+  issuedMeanwhile: 'Someone else signed off and issued this report while you were reading it: it has been shared with the court, and there is nothing more to do here.',
+  returnedMeanwhile: 'Someone else returned this report to draft while you were reading it: it is with its author again. What you did has not been saved.',
 } as const;
+
+/** The message for a stale action: for a sign-off or return, what the other user did with the report meanwhile. */
+function staleMessage(stale: 'edit' | 'return' | 'issue', fields: Record<string, string>, now: unknown): string {
+  if (stale === 'edit') return STALE_MESSAGES[fields.section_background === undefined ? 'action' : 'edit'];
+  const state = (now as { report_state?: CourtReportState } | null)?.report_state;
+  const typed = stale === 'return' && (fields.reason ?? '').trim() ? ' The reason you typed is below, not saved.' : '';
+  if (state === 'issued' || state === 'superseded') return STALE_MESSAGES.issuedMeanwhile + typed;
+  if (state === 'draft') return STALE_MESSAGES.returnedMeanwhile + typed;
+  return STALE_MESSAGES[stale];
+}
 const DATE_FIELDS = [
   { name: 'hearingOn', label: 'Date of the hearing' }, { name: 'dueOn', label: 'Date the report is due' },
   { name: 'periodFrom', label: 'Start of the period' }, { name: 'periodTo', label: 'End of the period' },
@@ -162,9 +174,11 @@ export async function courtReportRoutes(app: FastifyInstance) {
     const conflict: ConflictView | null = form.compare && editable ? conflictView(EDIT_FIELDS, stored, values, r.updated_at) : null;
     const errors = form.compare && !editable ? { form: STALE_MESSAGES.unsaved } : form.errors ?? null;
     // The report can no longer be edited (it was sent for sign-off meanwhile): what was typed is shown to copy.
+    // A return refused because the report moved on meanwhile: the reason typed is shown to copy.
+    const reason = (form.values?.reason ?? '').trim();
     const unsaved = form.compare && !editable
       ? COURT_REPORT_SECTIONS.map((s) => ({ label: COURT_REPORT_SECTION_LABELS[s], text: (form.values?.[`section_${s}`] ?? '').trim() })).filter((s) => s.text)
-      : [];
+      : reason && form.errors?.form && !view.actions.includes('return') ? [{ label: 'Your reason for returning it to draft', text: reason }] : [];
     const ids = { ...SECTION_IDS, form: 'report-actions', basis: 'basis', legalBasis: 'legalBasis', legalBasisReason: 'legalBasisReason', reason: 'reason' };
     return reply.page('pages/court-reports/show.njk', {
       title: `Court report, version ${r.report_version}: ${view.personName}`,
@@ -207,8 +221,7 @@ export async function courtReportRoutes(app: FastifyInstance) {
     } catch (error) {
       if (error instanceof ValidationError) return renderReport(request, reply.code(400), { values: fields, errors: error.fieldErrors });
       if (error instanceof ConflictError) {
-        const message = STALE_MESSAGES[stale === 'edit' && fields.section_background === undefined ? 'action' : stale];
-        return renderReport(request, reply.code(409), { values: fields, errors: { form: message }, compare: stale === 'edit' && fields.section_background !== undefined });
+        return renderReport(request, reply.code(409), { values: fields, errors: { form: staleMessage(stale, fields, error.current) }, compare: stale === 'edit' && fields.section_background !== undefined });
       }
       throw error;
     }

@@ -1,4 +1,4 @@
-// The command line: divert serve | migrate | seed | user add | verify-audit | quarterly-return | backup | restore.
+// The command line: divert serve | migrate | seed | user add | verify-audit | quarterly-return | backup | restore | upkeep.
 import { runCommand } from './cli/runtime.js';
 import { serve, SERVE_HELP } from './cli/serve.js';
 import { migrateCommand, MIGRATE_HELP } from './cli/migrate.js';
@@ -8,6 +8,7 @@ import { verifyAuditCommand, VERIFY_AUDIT_HELP } from './cli/verify-audit.js';
 import { quarterlyReturnCommand, QUARTERLY_RETURN_HELP } from './cli/quarterly-return.js';
 import { backupCommand, BACKUP_HELP } from './cli/backup.js';
 import { restoreCommand, RESTORE_HELP } from './cli/restore.js';
+import { upkeepCommand, UPKEEP_HELP } from './cli/upkeep.js';
 
 const HELP = `Divert: case management for Liaison and Diversion services
 
@@ -22,6 +23,7 @@ Commands:
   quarterly-return  write a service's quarterly return into a folder (for cron)
   backup          write the whole database into one backup file
   restore         restore a backup file into an empty installation
+  upkeep          vacuum and analyse the database now
 
 Run divert COMMAND --help for a command's options.`;
 
@@ -34,6 +36,7 @@ const COMMANDS: Record<string, { help: string; run: (args: string[]) => Promise<
   'quarterly-return': { help: QUARTERLY_RETURN_HELP, run: (args) => quarterlyReturnCommand(args) },
   backup: { help: BACKUP_HELP, run: (args) => backupCommand(args) },
   restore: { help: RESTORE_HELP, run: (args) => restoreCommand(args) },
+  upkeep: { help: UPKEEP_HELP, run: (args) => upkeepCommand(args) },
 };
 
 const argv = process.argv.slice(2);

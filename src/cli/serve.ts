@@ -2,10 +2,17 @@
 import { buildApp } from '../web/app.js';
 import { openRuntime, UserFacingError } from './runtime.js';
 import { seedOnFirstStart } from '../services/seed/first-start.js';
+import { upkeepIfDue, upkeepLine } from '../services/database-upkeep.js';
+import { systemClock } from '../services/clock.js';
+
+/** How often the embedded database checks whether its daily vacuum and analyse is due. */
+const UPKEEP_CHECK_EVERY_MS = 60 * 60 * 1000;
 
 export const SERVE_HELP = `Usage: divert serve
 
-Starts the web application. Applies any pending migrations first.
+Starts the web application. Applies any pending migrations first. On the embedded database, once
+listening, it runs the database's upkeep (vacuum and analyse) in the background when it has not run
+in the last 24 hours, and checks again every hour.
 
 Environment:
   PORT                  port to listen on (default 3000)
@@ -42,13 +49,37 @@ export async function serve(): Promise<void> {
     const port = typeof address === 'object' && address ? address.port : config.port;
     console.log(`Divert is running at http://localhost:${port} (${where}), started in ${((Date.now() - started) / 1000).toFixed(1)} s. Press Ctrl+C to stop.`);
 
+    // The embedded engine has no autovacuum: keep it up in the background, once listening so that start-up stays
+    // fast. A server runs autovacuum itself.
+    let upkeep: Promise<void> = Promise.resolve();
+    let upkeepTimer: NodeJS.Timeout | null = null;
+    if (handle.engine === 'pglite') {
+      let checking = false;
+      const check = () => {
+        if (checking || closing) return;
+        checking = true;
+        upkeep = upkeepIfDue(handle, systemClock, { stop: () => closing })
+          .then((result) => {
+            if (result.outcome === 'ran') console.log(upkeepLine(result.seconds));
+          })
+          .finally(() => {
+            checking = false;
+          });
+      };
+      check();
+      upkeepTimer = setInterval(check, UPKEEP_CHECK_EVERY_MS);
+      upkeepTimer.unref();
+    }
+
     const shutdown = async (signal: string) => {
       if (closing) return;
       closing = true;
       console.log(`${signal}: finishing requests and closing the database…`);
       const force = setTimeout(() => process.exit(1), 10_000);
       force.unref();
+      if (upkeepTimer) clearInterval(upkeepTimer);
       await app.close(); // waits for requests in flight
+      await upkeep; // stops after the table it is vacuuming
       await handle.close();
       process.exit(0);
     };

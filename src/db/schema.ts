@@ -696,6 +696,13 @@ export interface RateLimitWindowTable {
   hits: number;
 }
 
+/** When the embedded database was last vacuumed and analysed (migration 0013): one row, once it has run. */
+export interface DatabaseUpkeepTable {
+  only_row: Generated<boolean>;
+  last_finished_at: Timestamp;
+  seconds: number;
+}
+
 export interface Database {
   service: ServiceTable;
   site: SiteTable;
@@ -739,6 +746,7 @@ export interface Database {
   reoffending_import: ReoffendingImportTable;
   justice_event: JusticeEventTable;
   rate_limit_window: RateLimitWindowTable;
+  database_upkeep: DatabaseUpkeepTable;
 }
 
 export type ServiceRow = Selectable<ServiceTable>;

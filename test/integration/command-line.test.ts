@@ -12,7 +12,7 @@ const tempDir = () => fs.mkdtempSync(path.join(os.tmpdir(), 'divert-cli-'));
 
 describe('divert command line', () => {
   test('every command has --help', async () => {
-    for (const command of [['serve'], ['migrate'], ['seed'], ['user', 'add'], ['verify-audit'], ['backup'], ['restore'], ['quarterly-return']]) {
+    for (const command of [['serve'], ['migrate'], ['seed'], ['user', 'add'], ['verify-audit'], ['backup'], ['restore'], ['quarterly-return'], ['upkeep']]) {
       const run = await divert([...command, '--help']);
       assert.equal(run.code, 0, command.join(' '));
       assert.match(run.stdout, new RegExp(`^Usage: divert ${command.join(' ')}`), command.join(' '));

@@ -229,6 +229,8 @@ export interface ScreeningTable {
   notes: Generated<string>;
   outcome: 'no_further_action' | 'advice_signpost' | 'full_assessment' | null;
   screening_status: Generated<'draft' | 'completed'>;
+  /** Worked out by the database from the findings: the domains found 'identified', by name. */
+  identified_domains: GeneratedAlways<string[]>;
   screened_by: string;
   started_at: Date;
   completed_at: Date | null;

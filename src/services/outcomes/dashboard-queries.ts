@@ -47,7 +47,7 @@ export async function activityCounts(db: Kysely<Database>, scope: QueryScope): P
       (select count(*) from screening where service_id in (${s}) and screening_status = 'completed' and completed_at >= ${start} and completed_at < ${end}) as screens,
       (select count(*) from assessment where service_id in (${s}) and assessment_status = 'completed' and completed_at >= ${start} and completed_at < ${end}) as assessments,
       (select count(*) from case_episode where service_id in (${s}) and opened_at >= ${start} and opened_at < ${end}) as "casesOpened",
-      (select count(*) from case_episode where service_id in (${s}) and closed_on >= ${from}::date and closed_on <= ${to}::date) as "casesClosed",
+      (select count(*) from case_episode where service_id in (${s}) and case_status = 'closed' and closed_on >= ${from}::date and closed_on <= ${to}::date) as "casesClosed",
       (select count(*) from disclosure where service_id in (${s}) and disclosed_at >= ${start} and disclosed_at < ${end}) as disclosures,
       (select count(*) from court_report where service_id in (${s}) and issued_at >= ${start} and issued_at < ${end}) as "courtReports"
   `.execute(db);
@@ -103,13 +103,12 @@ export async function referralBreakdowns(db: Kysely<Database>, scope: QueryScope
 /** For referrals in the period, how many had a completed screen finding a need 'identified' in each vulnerability domain. */
 export async function domainsIdentified(db: Kysely<Database>, scope: QueryScope): Promise<KeyCount[]> {
   const result = await sql<{ key: string; count: unknown }>`
-    select f.key, count(distinct s.referral_id) as count
-    from screening s
-    join referral r on r.id = s.referral_id
-    cross join lateral jsonb_each(s.findings) as f(key, value)
+    select d.key, count(*) as count
+    from referral r
+    join screening s on s.referral_id = r.id and s.screening_status = 'completed'
+    cross join lateral unnest(s.identified_domains) as d(key)
     where r.service_id in (${ids(scope)}) and r.referred_at >= ${scope.start} and r.referred_at < ${scope.end}
-      and s.screening_status = 'completed' and f.value ->> 'finding' = 'identified'
-    group by f.key
+    group by d.key
   `.execute(db);
   return result.rows.map((r) => ({ key: r.key, count: num(r.count) }));
 }
@@ -148,11 +147,14 @@ export async function responseTimes(db: Kysely<Database>, scope: QueryScope): Pr
 export async function onwardByPathway(db: Kysely<Database>, scope: QueryScope): Promise<OnwardRow[]> {
   const result = await sql<Record<string, unknown>>`
     with o as (
-      select p.pathway, o.onward_state, o.sent_on, o.first_appointment_on,
-             exists (select 1 from onward_referral_event e where e.onward_referral_id = o.id and e.to_state = 'accepted') as accepted,
-             exists (select 1 from onward_referral_event e where e.onward_referral_id = o.id and e.to_state = 'attended') as attended,
-             exists (select 1 from onward_referral_event e where e.onward_referral_id = o.id and e.to_state in ('attended', 'did_not_attend')) as outcome
+      select p.pathway, o.onward_state, o.sent_on, o.first_appointment_on, h.accepted, h.attended, h.outcome
       from onward_referral o join partner_organisation p on p.id = o.partner_organisation_id
+      cross join lateral (
+        select coalesce(bool_or(e.to_state = 'accepted'), false) as accepted,
+               coalesce(bool_or(e.to_state = 'attended'), false) as attended,
+               coalesce(bool_or(e.to_state in ('attended', 'did_not_attend')), false) as outcome
+        from onward_referral_event e where e.onward_referral_id = o.id
+      ) h
       where o.service_id in (${ids(scope)}) and o.sent_on >= ${scope.from}::date and o.sent_on <= ${scope.to}::date
     )
     select pathway, count(*) as sent,

@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { profileProblems } from '../profiles.js';
-import { NATIONAL_AREAS, nationalProfile } from './directory.js';
+import { NATIONAL_AREAS, nationalProfile, practitionersFor } from './directory.js';
+import { nationalVolumes } from './volumes.js';
 import { placeholderPdfBase64 } from './justice-sql.js';
 
 const profile = nationalProfile();
@@ -31,6 +32,21 @@ test('national: a manager, practitioners and a commissioner in every service, an
   const national = profile.users.find((u) => u.username === 'commissioner')!;
   assert.deepEqual(national.grants.map((g) => g.service).sort(), profile.services.map((s) => s.code).sort());
   assert.ok(national.grants.every((g) => g.role === 'commissioner'));
+});
+
+test('national: each service has practitioners for its work, 20 to 40 open 12-week cases each at national volume, and no two staff share a name', () => {
+  const { casesPerYear } = nationalVolumes(1);
+  const totalWeight = NATIONAL_AREAS.reduce((sum, a) => sum + a.weight, 0);
+  for (const area of NATIONAL_AREAS) {
+    const practitioners = profile.users.filter((u) => u.username.startsWith(`${area.code}.`) && u.grants.some((g) => g.role === 'practitioner'));
+    assert.equal(practitioners.length, practitionersFor(area.weight), area.code);
+    const openAtOnce = ((casesPerYear * area.weight) / totalWeight) * (84 / 365);
+    const each = openAtOnce / practitioners.length;
+    assert.ok(each >= 20 && each <= 40, `${area.code}: ${each.toFixed(1)} open cases a practitioner`);
+  }
+  assert.equal(practitionersFor(0.01), 3, 'at least three');
+  const names = profile.users.map((u) => u.displayName);
+  assert.equal(new Set(names).size, names.length);
 });
 
 test('the placeholder court report is a well-formed one-page PDF whose cross-reference offsets point at its objects', () => {

@@ -1,6 +1,6 @@
 // The national demo profile's directory: 26 all-age services over invented areas (as in the national roll-out's 26
 // schemes), about 200 custody suites, police stations and courts, eight partner organisations per service, and a team
-// manager, practitioners, a support worker and a commissioner per service, with one commissioner of all 26.
+// manager, practitioners (by the area's size), a support worker and a commissioner per service, with one commissioner of all 26.
 // Every name is invented; phone numbers are from Ofcom's drama range (0114 496 0xxx); email addresses at example.org.
 import type { Pathway } from '../../../domain/pathways.js';
 import type { SiteKind } from '../../../domain/site-kinds.js';
@@ -59,20 +59,40 @@ function partnersOf(i: number, area: string, code: string): PartnerSeed[] {
 
 const GIVEN = ['Amira', 'Bethan', 'Corin', 'Delphine', 'Eamon', 'Folake', 'Gideon', 'Hollis', 'Ines', 'Jarrah', 'Kofi', 'Linnea', 'Mathias', 'Niamh', 'Orla', 'Piotr', 'Rhiannon', 'Soren', 'Tamsin', 'Ulric', 'Vesna', 'Wilf', 'Yasmin', 'Zeb'];
 const FAMILY = ['Ashdown', 'Brightwell', 'Coldwell', 'Dearlove', 'Eastham', 'Fairweather', 'Goodchild', 'Hartigan', 'Inchbald', 'Jessop', 'Kettleborough', 'Lightfoot', 'Merriweather', 'Nettleship', 'Oddie', 'Penhaligon', 'Quennell', 'Rudge', 'Sowerby', 'Trelawney', 'Underhill', 'Verity', 'Winterbottom', 'Yeardley'];
-const personName = (k: number) => `${GIVEN[k % GIVEN.length]} ${FAMILY[(k * 7 + 3) % FAMILY.length]}`;
+/** 24 given names by 24 family names: 576 different people before a name comes round again. */
+const personName = (k: number) => `${GIVEN[k % GIVEN.length]} ${FAMILY[Math.floor(k / GIVEN.length) % FAMILY.length]}`;
 const emailOf = (name: string, k: number) => `${name.toLowerCase().replace(/[^a-z]+/g, '.')}.${k}@example.org`;
 
-/** The users of one service: a team manager, three practitioners, a support worker and a commissioner, with numbered usernames. */
-function teamOf(i: number, service: ServiceSeed): UserSeed[] {
+/**
+ * Practitioners for each unit of an area's weight. At national volume a service of weight 1 has about 380 cases open
+ * at once (a 12-week case, about 1,900 cases a year), and a practitioner carries 20 to 40: about 30 each with 13.
+ */
+export const PRACTITIONERS_PER_WEIGHT = 13;
+const PRACTITIONER_TITLES = ['Mental health nurse', 'Youth justice practitioner', 'Learning disability nurse', 'Speech and language therapist', 'Substance misuse worker', 'Social worker'];
+
+/** How many practitioners an area of this weight has: at least three. */
+export const practitionersFor = (weight: number): number => Math.max(3, Math.round(weight * PRACTITIONERS_PER_WEIGHT));
+
+/** The users of one service: a team manager, its practitioners (by the area's weight), a support worker and a commissioner, with numbered usernames; `k` numbers people across services. */
+function teamOf(service: ServiceSeed, weight: number, k: number): UserSeed[] {
   const roles: Array<[string, UserSeed['grants'][number]['role'], string]> = [
-    ['manager', 'team_manager', 'Liaison and Diversion team manager'], ['practitioner1', 'practitioner', 'Mental health nurse'],
-    ['practitioner2', 'practitioner', 'Youth justice practitioner'], ['practitioner3', 'practitioner', 'Learning disability nurse'],
+    ['manager', 'team_manager', 'Liaison and Diversion team manager'],
+    ...Array.from({ length: practitionersFor(weight) }, (_, n) => [`practitioner${n + 1}`, 'practitioner', PRACTITIONER_TITLES[n % PRACTITIONER_TITLES.length]!] as [string, 'practitioner', string]),
     ['support', 'support_worker', 'Support worker'], ['commissioner', 'commissioner', 'Health and justice commissioning manager'],
   ];
   return roles.map(([suffix, role, jobTitle], j) => {
-    const k = 100 + i * roles.length + j;
-    const displayName = personName(k);
-    return { username: `${service.code}.${suffix}`, displayName, jobTitle, email: emailOf(displayName, k), grants: [{ role, service: service.code }] };
+    const displayName = personName(k + j);
+    return { username: `${service.code}.${suffix}`, displayName, jobTitle, email: emailOf(displayName, k + j), grants: [{ role, service: service.code }] };
+  });
+}
+
+/** Every service's team, numbered one after another. */
+function teams(services: ServiceSeed[]): UserSeed[] {
+  let k = 100;
+  return services.flatMap((service, i) => {
+    const team = teamOf(service, NATIONAL_AREAS[i]!.weight, k);
+    k += team.length;
+    return team;
   });
 }
 
@@ -109,7 +129,7 @@ export function nationalProfile(): Profile {
     u('partner.second', 'Tobias Ellingham', `Worker at ${first.partners[1]!.name}`, [{ role: 'partner_worker', service: first.code, partner: first.partners[1]!.name }]),
     u('volunteer', 'Horace Bramley', 'Restorative justice volunteer', [{ role: 'volunteer', service: first.code }]),
     u('commissioner', 'Meenal Chowdhury', 'National health and justice commissioning lead', services.map((s) => ({ role: 'commissioner' as const, service: s.code }))),
-    ...services.flatMap((s, i) => teamOf(i, s)),
+    ...teams(services),
   ];
   return {
     name: 'national',

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { NOT_GIVEN, versionDifferences, type LabelledField } from './version-differences.js';
+import { NOT_GIVEN, answerAsShown, versionDifferences, type LabelledField } from './version-differences.js';
 
 const fields: LabelledField[] = [
   { name: 'givenName', label: 'First name' },
@@ -67,4 +67,13 @@ test('a question that counts only after another answer is blank on a side that d
   const boxes = { 'metOn-day': '3', 'metOn-month': '2', 'metOn-year': '2026' };
   assert.deepEqual(versionDifferences([on], { state: 'in_progress' }, { state: 'in_progress', ...boxes }), []);
   assert.deepEqual(versionDifferences([on], { state: 'in_progress' }, { state: 'met', ...boxes }), [{ name: 'metOn', label: 'Met on', theirs: NOT_GIVEN, yours: '3 February 2026' }]);
+});
+
+test('answerAsShown: one answer as the comparison shows it, a partly typed date with its gap kept', () => {
+  const date: LabelledField = { name: 'closedOn', label: 'Closure date', kind: 'date' };
+  assert.equal(answerAsShown(date, { 'closedOn-day': '3', 'closedOn-month': '', 'closedOn-year': '2026' }), '3//2026');
+  assert.equal(answerAsShown(date, { 'closedOn-day': '3', 'closedOn-month': '2', 'closedOn-year': '2026' }), '3 February 2026');
+  assert.equal(answerAsShown(date, {}), NOT_GIVEN);
+  const reason: LabelledField = { name: 'reason', label: 'Reason', choices: { plan_completed: 'Plan completed' } };
+  assert.equal(answerAsShown(reason, { reason: 'plan_completed' }), 'Plan completed');
 });

@@ -52,6 +52,11 @@ function shown(field: LabelledField, answer: string): string {
   return field.choices?.[answer] ?? answer;
 }
 
+/** One field's answer in these values as the comparison shows it: for what was typed and not saved, shown elsewhere on a page. */
+export function answerAsShown(field: LabelledField, values: FormValues): string {
+  return shown(field, answerOf(field, values));
+}
+
 /**
  * The fields, in the form's order, whose saved answer (`theirs`) differs from the one typed (`yours`), each with its
  * label and both answers as a reader sees them. Answers that differ only in surrounding spaces or line endings, or a

@@ -1,12 +1,10 @@
 // Closing a case, a team manager's sign-off of a closure, the follow-up after closure, and the follow-up setting.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { CLOSURE_REASONS, CLOSURE_REASON_LABELS, EXIT_STATUSES, EXIT_STATUS_LABELS, FOLLOW_UP_ANSWERS, FOLLOW_UP_ANSWER_LABELS, type ClosureForm, type FollowUpForm } from '../../../domain/closure.js';
-import { parseDateParts } from '../../../domain/age.js';
-import { longDate } from '../../../domain/calendar-date.js';
 import { londonDate } from '../../../domain/london-time.js';
 import { ONWARD_REFERRAL_STATE_LABELS } from '../../../domain/onward-referral-state.js';
 import type { CaseEpisodeRow } from '../../../db/schema.js';
-import type { FormValues, LabelledField } from '../../../domain/version-differences.js';
+import { answerAsShown, type FormValues, type LabelledField } from '../../../domain/version-differences.js';
 import { ConflictError, ValidationError, type FieldErrors } from '../../../services/errors.js';
 import { errorSummary, formFields, versionField } from '../../forms.js';
 import { originOf, requireActor } from '../../request-context.js';
@@ -53,12 +51,6 @@ function closureAsSaved(c: CaseEpisodeRow, referrals: readonly ExitReferral[]): 
 }
 
 /** The closure date typed, written out; as typed when it is not a real date. */
-function closedOnText(fields: Record<string, string>): string {
-  const { day, month, year } = datePartsOf(fields, 'closedOn');
-  const parsed = parseDateParts(day, month, year, 'Closure date');
-  return parsed.ok ? longDate(parsed.date) : [day, month, year].map((p) => p.trim()).filter(Boolean).join('/');
-}
-
 /** Why the closure or sign-off form could not be saved, for the page to say what happened and what to do now. */
 type Refusal = { form: 'closure' | 'sign-off'; fields: Record<string, string> };
 
@@ -91,10 +83,11 @@ export async function closureRoutes(app: FastifyInstance) {
         message = c.case_status === 'closed'
           ? 'Someone else closed this case while you were working on it, so your closure has not been saved. What they recorded is below, with your answers after it: use Correct to change what they recorded.'
           : 'Someone else asked for this case to be closed while you were working on it, so your closure has not been saved. It now waits for a team manager\'s sign-off: what they recorded is below, with your answers after it.';
+        const typed = (name: string) => answerAsShown(closureFields(o.referrals).find((f) => f.name === name)!, fields);
         unsaved = {
-          reason: CLOSURE_REASON_LABELS[fields.reason as keyof typeof CLOSURE_REASON_LABELS] ?? 'Not given',
+          reason: typed('reason'),
           details: (fields.details ?? '').trim(),
-          closedOn: closedOnText(fields),
+          closedOn: typed('closedOn'),
           exitSummary: (fields.exitSummary ?? '').trim(),
         };
         values = fresh;

@@ -14,10 +14,18 @@ import {
   type TransactionSettings,
 } from 'kysely';
 
+/** Resolves on the event loop's next turn, after it has read what arrived meanwhile. */
+export const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
 class PGliteConnection implements DatabaseConnection {
   constructor(private readonly client: PGlite) {}
 
   async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
+    // Each query waits a turn of the event loop first. The embedded engine answers inside a promise's callback, so a
+    // busy application, its requests each queueing their next query as the last is answered, never left those
+    // callbacks for the loop's reading of new connections: under load a new connection's first request waited
+    // seconds while requests already read went round again and again.
+    await nextTurn();
     // Without parameters, use the simple protocol (as node-postgres does), so a script of
     // several statements, such as a migration, runs as one call.
     const result =

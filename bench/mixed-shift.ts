@@ -3,7 +3,7 @@
 // screening it or closing it with no further action, and referring people on to partner services and moving those
 // referrals along. Every step uses the pages and forms a browser would; what a step saves is this user's own.
 import { londonDate, londonTimeOfDay } from '../src/domain/london-time.js';
-import { dateBoxes } from '../src/web/forms.js';
+import { postedDate } from '../test/support/date-input.js';
 import type { VirtualUser } from './mixed-client.js';
 import type { ServiceSample } from './mixed-samples.js';
 
@@ -13,8 +13,6 @@ const DOMAINS = ['mental_health', 'self_harm_suicide', 'learning_disability', 's
 /** Onward moves a practitioner records as the partner service reports back, in lifecycle order. */
 const FORWARD = ['accepted', 'first_appointment_booked', 'attended', 'engaged'];
 
-/** Brackets as the NHS date input names its boxes: dateOfBirth[day]. */
-const boxes = (name: string, date: string) => Object.fromEntries(Object.entries(dateBoxes(name, date)).map(([k, v]) => [k.replace(/-(day|month|year)$/, '[$1]'), v]));
 const versionIn = (html: string) => /name="version" value="(\d+)"/.exec(html)?.[1] ?? '';
 
 type OwnCase = { id: string; onward: Array<{ id: string; done: boolean }> };
@@ -71,7 +69,7 @@ export class Shift {
     const place = `Custody interview room ${this.tag}-${++this.n}`;
     const starts = new Date(Date.now() - (10 + Math.floor(this.random() * 110)) * 60_000);
     const saved = await this.user.send('book contact', 'POST', `/cases/${caseId}/contacts`, {
-      form: { kind: 'meeting', ...boxes('startsDate', londonDate(starts)), startsTime: londonTimeOfDay(starts), place, withWhom: '', workerWentToo: 'no', notes: 'Seen after arrest; low mood, agreed to follow-up' },
+      form: { kind: 'meeting', ...postedDate('startsDate', londonDate(starts)), startsTime: londonTimeOfDay(starts), place, withWhom: '', workerWentToo: 'no', notes: 'Seen after arrest; low mood, agreed to follow-up' },
       to: new RegExp(`^/cases/${caseId}/contacts\\?saved=booked`),
     });
     const { body } = await this.user.send('contacts page', 'GET', saved.location);
@@ -93,7 +91,7 @@ export class Shift {
     const { location } = await this.user.send('new referral', 'POST', '/referrals/new', {
       form: {
         siteId: this.pick(this.service.custodySiteIds), source: 'custody_staff', givenName: this.pick(GIVEN), familyName: this.pick(this.service.familyNames),
-        ...boxes('dateOfBirth', born), ...boxes('referredDate', londonDate(now)), referredTime: londonTimeOfDay(now),
+        ...postedDate('dateOfBirth', born), ...postedDate('referredDate', londonDate(now)), referredTime: londonTimeOfDay(now),
         reasonForConcern: 'Withdrawn in cell, not eating, says he cannot cope', custodyStatus: 'in_custody', urgency: this.random() < 0.3 ? 'urgent' : 'routine',
         offenceCategory: 'theft', victimInvolved: 'not_known', referrerName: 'PS Hartley', referrerRole: 'Custody sergeant', custodyRecordNumber: '', courtCaseReference: '',
       },
@@ -158,7 +156,7 @@ export class Shift {
     if (!to) throw new Error(`The onward referral ${onward.id} offers none of ${FORWARD.join(', ')} (it offers ${offered.join(', ') || 'nothing'})`);
     const today = londonDate(new Date());
     await this.user.send('move onward', 'POST', `${path}/move`, {
-      form: { to, ...boxes('on', today), ...(to === 'first_appointment_booked' ? boxes('appointmentOn', today) : {}), reason: '', version: versionIn(form) },
+      form: { to, ...postedDate('on', today), ...(to === 'first_appointment_booked' ? postedDate('appointmentOn', today) : {}), reason: '', version: versionIn(form) },
       to: new RegExp(`^${path}\\?saved=moved`),
     });
     if (to === FORWARD.at(-1)) onward.done = true;

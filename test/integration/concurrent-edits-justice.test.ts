@@ -6,16 +6,11 @@ import assert from 'node:assert/strict';
 import { Agent, type TestApp } from '../support/app.js';
 import { assertConflictPage, auditedBy, twoPractitioners, versionOf, whatChanged } from '../support/conflicts.js';
 import { testEngines } from '../support/database.js';
+import { postedDate } from '../support/date-input.js';
 import { actorFor, openCase, TEST_ORIGIN } from '../support/cases.js';
 import { fixedClock } from '../../src/services/clock.js';
 import { LEGAL_BASIS_LABELS } from '../../src/domain/disclosure-basis.js';
 import type { Actor } from '../../src/domain/actor.js';
-
-/** A date as the NHS date input posts it. */
-const boxes = (name: string, date: string): Record<string, string> => {
-  const [year, month, day] = date.split('-') as [string, string, string];
-  return { [`${name}[day]`]: String(Number(day)), [`${name}[month]`]: String(Number(month)), [`${name}[year]`]: year };
-};
 
 for (const engine of testEngines()) {
   describe(`concurrent edits of justice records (${engine})`, () => {
@@ -51,8 +46,8 @@ for (const engine of testEngines()) {
       const version = versionOf((await first.get(url)).body);
       assert.equal(versionOf((await second.get(url)).body), version, 'both read the same version');
 
-      assert.equal((await first.post(post, { version, compliance: 'not_met', ...boxes('complianceOn', '2026-11-21') })).status, 303);
-      const typed = { compliance: 'met', ...boxes('complianceOn', '2026-11-21') };
+      assert.equal((await first.post(post, { version, compliance: 'not_met', ...postedDate('complianceOn', '2026-11-21') })).status, 303);
+      const typed = { compliance: 'met', ...postedDate('complianceOn', '2026-11-21') };
       const stale = await second.post(post, { ...typed, version });
       assertConflictPage(stale);
       assert.match(stale.body, /Someone else updated this condition while you were working on it/);
@@ -74,8 +69,8 @@ for (const engine of testEngines()) {
 
       // A date that differs is listed as the date input reads it; an update to "in progress" carries no date.
       const again = versionOf((await first.get(url)).body);
-      assert.equal((await first.post(post, { version: again, compliance: 'in_progress', ...boxes('complianceOn', '2026-11-23') })).status, 303);
-      const rows2 = whatChanged(await second.post(post, { version: again, compliance: 'met', ...boxes('complianceOn', '2026-11-22') }));
+      assert.equal((await first.post(post, { version: again, compliance: 'in_progress', ...postedDate('complianceOn', '2026-11-23') })).status, 303);
+      const rows2 = whatChanged(await second.post(post, { version: again, compliance: 'met', ...postedDate('complianceOn', '2026-11-22') }));
       assert.deepEqual(rows2.get('Where does the condition stand?'), ['In progress', 'Met']);
       assert.deepEqual(rows2.get('Date it was met or not met'), ['Not given', '22 November 2026']);
     });

@@ -4,17 +4,12 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Agent, startTestApp, type TestApp } from '../support/app.js';
 import { testEngines } from '../support/database.js';
+import { postedDate } from '../support/date-input.js';
 import { actorFor, openCase, TEST_ORIGIN } from '../support/cases.js';
 import { fixedClock } from '../../src/services/clock.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../src/services/errors.js';
 import type { Actor } from '../../src/domain/actor.js';
 import type { DisposalInput } from '../../src/services/justice/disposals.js';
-
-/** A date as the NHS date input posts it. */
-const boxes = (name: string, date: string): Record<string, string> => {
-  const [year, month, day] = date.split('-') as [string, string, string];
-  return { [`${name}[day]`]: String(Number(day)), [`${name}[month]`]: String(Number(month)), [`${name}[year]`]: year };
-};
 
 const blankOutcome: DisposalInput = {
   kind: 'no_further_action', decidedOn: '2026-12-03', decidedBy: '', offence: '', bailConditions: '', sentenceKind: null,
@@ -52,9 +47,9 @@ for (const engine of testEngines()) {
       assert.equal(form.status, 200);
       assert.match(form.body, new RegExp(`<option value="${victimAwareness}"[^>]*>Victim awareness session</option>`));
       const saved = await agent.post(`/cases/${caseId}/justice-outcomes/new`, {
-        kind: 'adult_conditional_caution', ...boxes('decidedOn', '2026-12-03'), decidedBy: 'Calder Vale Police', offence: 'Assault by beating',
-        condition1Description: 'Attend a victim awareness session', ...boxes('condition1Deadline', '2027-01-14'), condition1PlanInterventionId: victimAwareness,
-        condition2Description: 'Write a letter of apology', ...boxes('condition2Deadline', '2026-12-31'),
+        kind: 'adult_conditional_caution', ...postedDate('decidedOn', '2026-12-03'), decidedBy: 'Calder Vale Police', offence: 'Assault by beating',
+        condition1Description: 'Attend a victim awareness session', ...postedDate('condition1Deadline', '2027-01-14'), condition1PlanInterventionId: victimAwareness,
+        condition2Description: 'Write a letter of apology', ...postedDate('condition2Deadline', '2026-12-31'),
       });
       assert.equal(saved.status, 303);
       assert.match(saved.location ?? '', /\/justice-outcomes\?saved=recorded#outcome-/);
@@ -72,7 +67,7 @@ for (const engine of testEngines()) {
       assert.equal(apology!.interventionName, null);
       assert.equal(session!.compliance, 'in_progress');
 
-      const updated = await agent.post(`/cases/${caseId}/justice-outcomes/conditions/${session!.id}/compliance`, { version: String(session!.version), compliance: 'met', ...boxes('complianceOn', '2027-01-09') });
+      const updated = await agent.post(`/cases/${caseId}/justice-outcomes/conditions/${session!.id}/compliance`, { version: String(session!.version), compliance: 'met', ...postedDate('complianceOn', '2027-01-09') });
       assert.equal(updated.status, 303);
       const afterUpdate = await agent.get(`/cases/${caseId}/justice-outcomes`);
       assert.match(afterUpdate.body, /nhsuk-tag--green[^>]*>\s*Met, 9 January 2027/);
@@ -124,8 +119,8 @@ for (const engine of testEngines()) {
       await agent.signIn('practitioner');
       const before = (await t.services.disposals.forCase(nurse, caseId)).length;
       const res = await agent.post(`/cases/${caseId}/justice-outcomes/new`, {
-        kind: 'adult_conditional_caution', ...boxes('decidedOn', '2026-12-03'), offence: 'Criminal damage to a bus shelter',
-        condition1Description: 'Pay for the broken window', ...boxes('condition1Deadline', '2026-12-02'),
+        kind: 'adult_conditional_caution', ...postedDate('decidedOn', '2026-12-03'), offence: 'Criminal damage to a bus shelter',
+        condition1Description: 'Pay for the broken window', ...postedDate('condition1Deadline', '2026-12-02'),
       });
       assert.equal(res.status, 400);
       assert.match(res.body, /<a href="#condition1Deadline-day">\s*Condition 1: the deadline must be on or after the date of the caution, 3 December 2026\s*<\/a>/);
@@ -146,7 +141,7 @@ for (const engine of testEngines()) {
       );
       const agent = new Agent(t.app);
       await agent.signIn('practitioner');
-      const res = await agent.post(`/cases/${caseId}/justice-outcomes/new`, { kind: 'youth_caution', ...boxes('decidedOn', '2026-12-03') });
+      const res = await agent.post(`/cases/${caseId}/justice-outcomes/new`, { kind: 'youth_caution', ...postedDate('decidedOn', '2026-12-03') });
       assert.equal(res.status, 400);
       assert.match(res.body, /<a href="#kind">\s*A youth caution is only for a child aged 10 to 17/);
     });
@@ -156,7 +151,7 @@ for (const engine of testEngines()) {
       const agent = new Agent(t.app);
       await agent.signIn('practitioner');
       const saved = await agent.post(`/cases/${orderCase}/justice-outcomes/new`, {
-        kind: 'sentence', sentenceKind: 'community_order', 'treatment-alcohol': 'yes', unpaidWorkHours: '40', ...boxes('decidedOn', '2026-12-15'),
+        kind: 'sentence', sentenceKind: 'community_order', 'treatment-alcohol': 'yes', unpaidWorkHours: '40', ...postedDate('decidedOn', '2026-12-15'),
         decidedBy: 'Calder Vale Magistrates’ Court', bailConditions: 'Typed before choosing the sentence',
       });
       assert.equal(saved.status, 303);
@@ -167,13 +162,13 @@ for (const engine of testEngines()) {
       assert.equal(order!.bail_conditions, '', 'bail conditions are not taken for a sentence');
 
       for (const workedOn of ['2026-12-20', '2026-12-27', '2027-01-03']) await t.services.disposals.recordPaybackHours(nurse, order!.id, { workedOn, hours: 12 }, TEST_ORIGIN);
-      const over = await agent.post(`/cases/${orderCase}/justice-outcomes/${order!.id}/payback-hours`, { ...boxes('workedOn', '2027-01-08'), hours: '4.5' });
+      const over = await agent.post(`/cases/${orderCase}/justice-outcomes/${order!.id}/payback-hours`, { ...postedDate('workedOn', '2027-01-08'), hours: '4.5' });
       assert.equal(over.status, 400);
       assert.match(over.body, new RegExp(`href="#hours-${order!.id}">\\s*That would make 40.5 hours, more than the 40 hours ordered: 4 hours are left`));
       assert.match(over.body, /value="4.5"/);
-      const early = await agent.post(`/cases/${orderCase}/justice-outcomes/${order!.id}/payback-hours`, { ...boxes('workedOn', '2026-12-14'), hours: '1' });
+      const early = await agent.post(`/cases/${orderCase}/justice-outcomes/${order!.id}/payback-hours`, { ...postedDate('workedOn', '2026-12-14'), hours: '1' });
       assert.match(early.body, /The date the hours were worked cannot be before the order was made, 15 December 2026/);
-      const fits = await agent.post(`/cases/${orderCase}/justice-outcomes/${order!.id}/payback-hours`, { ...boxes('workedOn', '2027-01-08'), hours: '4' });
+      const fits = await agent.post(`/cases/${orderCase}/justice-outcomes/${order!.id}/payback-hours`, { ...postedDate('workedOn', '2027-01-08'), hours: '4' });
       assert.equal(fits.status, 303);
 
       const page = await agent.get(`/cases/${orderCase}/justice-outcomes`);
@@ -201,14 +196,14 @@ for (const engine of testEngines()) {
 
       const agent = new Agent(t.app);
       await agent.signIn('practitioner');
-      const res = await agent.post(`/cases/${caseId}/justice-outcomes/conditions/${apology.id}/compliance`, { version: String(apology.version), compliance: 'met', ...boxes('complianceOn', '2027-01-05') });
+      const res = await agent.post(`/cases/${caseId}/justice-outcomes/conditions/${apology.id}/compliance`, { version: String(apology.version), compliance: 'met', ...postedDate('complianceOn', '2027-01-05') });
       assert.equal(res.status, 409);
       assert.match(res.body, /Someone else updated this condition while you were working on it/);
       const now = (await t.services.disposals.forCase(nurse, caseId))[0]!.conditions.find((k) => k.id === apology.id)!;
       assert.equal(now.compliance, 'not_met');
       assert.equal(now.compliance_on, '2027-01-02');
 
-      const early = await agent.post(`/cases/${caseId}/justice-outcomes/conditions/${apology.id}/compliance`, { version: String(now.version), compliance: 'met', ...boxes('complianceOn', '2026-12-01') });
+      const early = await agent.post(`/cases/${caseId}/justice-outcomes/conditions/${apology.id}/compliance`, { version: String(now.version), compliance: 'met', ...postedDate('complianceOn', '2026-12-01') });
       assert.equal(early.status, 400);
       assert.match(early.body, /The date the condition was met cannot be before the caution, 3 December 2026/);
     });
@@ -242,7 +237,7 @@ for (const engine of testEngines()) {
         assert.equal(page.status, 404, username);
         assert.doesNotMatch(page.body, /victim awareness/i);
         await agent.get('/');
-        assert.equal((await agent.post(`/cases/${caseId}/justice-outcomes/new`, { kind: 'no_further_action', ...boxes('decidedOn', '2026-12-03') })).status, 404, username);
+        assert.equal((await agent.post(`/cases/${caseId}/justice-outcomes/new`, { kind: 'no_further_action', ...postedDate('decidedOn', '2026-12-03') })).status, 404, username);
       }
       // A support worker reads only the cases allocated to them, and does not share with justice agencies.
       const support = await actorFor(t.services, 'support');

@@ -4,16 +4,13 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Agent, startTestApp, type TestApp } from '../support/app.js';
 import { testEngines } from '../support/database.js';
+import { postedDate } from '../support/date-input.js';
 import { actorFor, openCase, TEST_ORIGIN } from '../support/cases.js';
 import { fixedClock } from '../../src/services/clock.js';
 import type { Actor } from '../../src/domain/actor.js';
 import { NotFoundError, ValidationError } from '../../src/services/errors.js';
 
-const dateBoxes = (name: string, iso: string) => {
-  const [y, m, d] = iso.split('-');
-  return { [`${name}[day]`]: String(Number(d)), [`${name}[month]`]: String(Number(m)), [`${name}[year]`]: y! };
-};
-const moveForm = (to: string, on: string, extra: Record<string, string> = {}, version = '') => ({ to, ...dateBoxes('on', on), ...extra, ...(version ? { version } : {}) });
+const moveForm = (to: string, on: string, extra: Record<string, string> = {}, version = '') => ({ to, ...postedDate('on', on), ...extra, ...(version ? { version } : {}) });
 const versionIn = (body: string) => /name="version" value="(\d+)"/.exec(body)?.[1] ?? '';
 
 for (const engine of testEngines()) {
@@ -88,7 +85,7 @@ for (const engine of testEngines()) {
       assert.match(list.body, /6 April 1994/);
       assert.match(list.body, /Needs help with anxiety and sleep/);
       let mine = `/partner/referrals/${draftId}`;
-      for (const [to, on, extra] of [['accepted', '2026-11-05', {}], ['first_appointment_booked', '2026-11-10', dateBoxes('appointmentOn', '2026-11-20')], ['attended', '2026-11-20', {}], ['engaged', '2026-11-23', {}]] as const) {
+      for (const [to, on, extra] of [['accepted', '2026-11-05', {}], ['first_appointment_booked', '2026-11-10', postedDate('appointmentOn', '2026-11-20')], ['attended', '2026-11-20', {}], ['engaged', '2026-11-23', {}]] as const) {
         if (to === 'first_appointment_booked') {
           page = await team.get(base);
           assert.equal((await team.post(`${base}/move`, moveForm('waiting', '2026-11-06', {}, versionIn(page.body)))).status, 303);
@@ -190,11 +187,11 @@ for (const engine of testEngines()) {
       await agent.signIn('practitioner');
       const base = `/cases/${caseId}/onward-referrals/${id}`;
       await agent.get(base);
-      const missing = await agent.post(`${base}/interim-support`, { what: '', offeredBy: 'Pennine drop-in', ...dateBoxes('offeredOn', '2026-11-23'), takenUp: 'not_yet' });
+      const missing = await agent.post(`${base}/interim-support`, { what: '', offeredBy: 'Pennine drop-in', ...postedDate('offeredOn', '2026-11-23'), takenUp: 'not_yet' });
       assert.equal(missing.status, 400);
       assert.match(missing.body, /Enter what support was offered/);
       assert.match(missing.body, /Pennine drop-in/);
-      const saved = await agent.post(`${base}/interim-support`, { what: 'Weekly drop-in', offeredBy: "Pennine Women's Centre drop-in", ...dateBoxes('offeredOn', '2026-11-23'), takenUp: 'not_yet', interimNotes: 'Thursday mornings' });
+      const saved = await agent.post(`${base}/interim-support`, { what: 'Weekly drop-in', offeredBy: "Pennine Women's Centre drop-in", ...postedDate('offeredOn', '2026-11-23'), takenUp: 'not_yet', interimNotes: 'Thursday mornings' });
       assert.equal(saved.status, 303);
       const [entry] = (await t.services.onwardReferrals.getForCase(nurse, caseId, id)).interimSupport;
       assert.equal(entry!.takenUp, 'not_yet');

@@ -15,7 +15,7 @@ import {
 } from 'kysely';
 
 /** Resolves on the event loop's next turn, after it has read what arrived meanwhile. */
-export const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 class PGliteConnection implements DatabaseConnection {
   constructor(private readonly client: PGlite) {}

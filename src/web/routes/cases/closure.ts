@@ -50,7 +50,6 @@ function closureAsSaved(c: CaseEpisodeRow, referrals: readonly ExitReferral[]): 
   };
 }
 
-/** The closure date typed, written out; as typed when it is not a real date. */
 /** Why the closure or sign-off form could not be saved, for the page to say what happened and what to do now. */
 type Refusal = { form: 'closure' | 'sign-off'; fields: Record<string, string> };
 
@@ -74,16 +73,17 @@ export async function closureRoutes(app: FastifyInstance) {
     if (extra.refused) {
       // Someone else saved the case since the form was read: the page says what they did and keeps what this user typed.
       const { form, fields } = extra.refused;
+      const questions = closureFields(o.referrals);
       let message: string;
       if (form === 'closure' && c.case_status === 'open') {
         message = 'Someone else changed this record while you were editing it. Your answers are below and have not been saved: check what changed and save again.';
-        conflict = conflictView(closureFields(o.referrals), closureAsSaved(c, o.referrals), fields, c.updated_at);
+        conflict = conflictView(questions, closureAsSaved(c, o.referrals), fields, c.updated_at);
         values = { ...fields, version: String(c.version) };
       } else if (form === 'closure') {
         message = c.case_status === 'closed'
           ? 'Someone else closed this case while you were working on it, so your closure has not been saved. What they recorded is below, with your answers after it: use Correct to change what they recorded.'
           : 'Someone else asked for this case to be closed while you were working on it, so your closure has not been saved. It now waits for a team manager\'s sign-off: what they recorded is below, with your answers after it.';
-        const typed = (name: string) => answerAsShown(closureFields(o.referrals).find((f) => f.name === name)!, fields);
+        const typed = (name: string) => answerAsShown(questions.find((q) => q.name === name)!, fields);
         unsaved = {
           reason: typed('reason'),
           details: (fields.details ?? '').trim(),

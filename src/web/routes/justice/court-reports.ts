@@ -173,8 +173,8 @@ export async function courtReportRoutes(app: FastifyInstance) {
     const editable = view.actions.includes('edit');
     const conflict: ConflictView | null = form.compare && editable ? conflictView(EDIT_FIELDS, stored, values, r.updated_at) : null;
     const errors = form.compare && !editable ? { form: STALE_MESSAGES.unsaved } : form.errors ?? null;
-    // The report can no longer be edited (it was sent for sign-off meanwhile): what was typed is shown to copy.
-    // A return refused because the report moved on meanwhile: the reason typed is shown to copy.
+    // What was typed and can no longer be saved is shown to copy: the sections, when the report was sent for sign-off
+    // meanwhile; the reason for returning it, when it was returned or issued meanwhile.
     const reason = (form.values?.reason ?? '').trim();
     const unsaved = form.compare && !editable
       ? COURT_REPORT_SECTIONS.map((s) => ({ label: COURT_REPORT_SECTION_LABELS[s], text: (form.values?.[`section_${s}`] ?? '').trim() })).filter((s) => s.text)

@@ -8,6 +8,7 @@ import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { fuzzystrmatch } from '@electric-sql/pglite/contrib/fuzzystrmatch';
 import { PGliteDialect } from './pglite-dialect.js';
 import { typeParsers } from './type-parsers.js';
+import { preparingPool, USES_PER_CONNECTION } from './prepared-statements.js';
 import { acquireDataDirLock } from './data-dir-lock.js';
 import type { Database } from './schema.js';
 import { DatabaseStartError } from './errors.js';
@@ -59,7 +60,14 @@ function serverErrorLine(error: unknown, url: string): string {
 
 export async function openServerDatabase(url: string, poolSize = 10): Promise<DatabaseHandle> {
   // JIT compilation costs more than it saves on these short queries (over 100 ms on a bad plan).
-  const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 5000, types: pgTypes, options: '-c jit=off' });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: poolSize,
+    connectionTimeoutMillis: 5000,
+    maxUses: USES_PER_CONNECTION,
+    types: pgTypes,
+    options: '-c jit=off',
+  });
   pool.on('error', () => {
     /* an idle client lost its connection; the pool replaces it */
   });
@@ -70,7 +78,7 @@ export async function openServerDatabase(url: string, poolSize = 10): Promise<Da
     await pool.end().catch(() => undefined);
     throw new DatabaseStartError(serverErrorLine(error, url));
   }
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: preparingPool(pool) }) });
   return { db, engine: 'postgres', close: () => db.destroy() };
 }
 

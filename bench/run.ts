@@ -227,7 +227,7 @@ if (engines.length === 2) {
   console.log(`${b.engine} p95 as a multiple of ${a.engine}'s, in the order above: saturated ${ratio((p) => p.saturated.p95)}; paced ${ratio((p) => p.paced.p95)}`);
 }
 for (const e of engines) {
-  console.log(`${e.engine}: first start (empty database, demo data loaded) ${e.firstStartSeconds} s; start on the national data set ${e.startSeconds} s; memory ${e.rssMiB} MiB after the load (peak ${e.peakRssMiB} MiB); today's list holds ${e.samples.todaysReferrals} referrals; data loaded ${e.load.loadedAt}${e.load.reused ? '' : ` in ${round(e.load.seconds)} s`}`);
+  console.log(`${e.engine}: ${Number.isNaN(e.firstStartSeconds) ? 'first start not timed (BENCH_FIRST_START=0)' : `first start (empty database, demo data loaded) ${e.firstStartSeconds} s`}; start on the national data set ${e.startSeconds} s; memory ${e.rssMiB} MiB after the load (peak ${e.peakRssMiB} MiB); today's list holds ${e.samples.todaysReferrals} referrals; data loaded ${e.load.loadedAt}${e.load.reused ? '' : ` in ${round(e.load.seconds)} s`}`);
 }
 fs.mkdirSync('bench/results', { recursive: true });
 const file = path.join('bench/results', `pages-${Date.now()}.json`);

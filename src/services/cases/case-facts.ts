@@ -9,6 +9,7 @@ import { ENGAGEMENT_WINDOW_DAYS } from '../../domain/engagement.js';
 import { londonDate, londonInstant } from '../../domain/london-time.js';
 import type { Extension } from '../../domain/twelve-week-clock.js';
 import { AMBER_FROM_DAY } from '../../domain/twelve-week-clock.js';
+import { readTogether } from '../../db/read-together.js';
 
 /** Which cases: a service's, optionally one worker's (null: nobody's) or one case. */
 export type FactScope = { serviceId: string; workerId?: string | null; caseId?: string };
@@ -52,53 +53,49 @@ export async function loadCaseFacts(db: Kysely<Database>, scope: FactScope, toda
   const where = inScope(scope);
   const wide = scope.workerId === undefined && scope.caseId === undefined;
   const notClosed = lit('closed');
-  const [caseRows, reviews, lastContacts, waiting, extensions, pending, closedRows] = await Promise.all([
+  // One statement for all of them: on one case's page these seven small reads were half of what the page cost.
+  const read = await readTogether(db, {
+    caseRows:
     db.selectFrom('case_episode as c')
       .innerJoin('person as p', 'p.id', 'c.person_id')
       .leftJoin('assessment as a', (j) => j.onRef('a.case_id', '=', 'c.id').on('a.assessment_status', '=', lit('completed')))
       .select(['c.id', 'c.person_id', 'p.given_name', 'p.family_name', 'p.date_of_birth', 'c.case_status', 'c.opened_at', 'c.plan_agreed_on', 'c.allocated_to', 'c.version', 'c.closure_requested_at', 'a.id as assessment_id'])
       .where(where).where('c.case_status', '<>', notClosed)
-      .orderBy('c.opened_at', 'desc')
-      .execute(),
+      .orderBy('c.opened_at', 'desc'),
     // A team's list needs only reviews within the look-ahead; one worker's cases show their next review whenever it is.
-    db.selectFrom('plan_review as r').innerJoin('case_episode as c', 'c.id', 'r.case_id')
+    reviews: db.selectFrom('plan_review as r').innerJoin('case_episode as c', 'c.id', 'r.case_id')
       .select(['r.case_id', 'r.due_on'])
       .where('r.service_id', '=', scope.serviceId).where('r.completed_on', 'is', null).where(where).where('c.case_status', '<>', notClosed)
-      .$if(wide, (q) => q.where('r.due_on', '<=', addDays(today, REVIEW_LOOKAHEAD_DAYS)))
-      .execute(),
-    db.selectFrom('case_episode as c')
+      .$if(wide, (q) => q.where('r.due_on', '<=', addDays(today, REVIEW_LOOKAHEAD_DAYS))),
+    lastContacts: db.selectFrom('case_episode as c')
       .innerJoinLateral(
         (eb) => eb.selectFrom('contact as k').select(['k.id', 'k.starts_at', 'k.outcome']).whereRef('k.case_id', '=', 'c.id').orderBy('k.starts_at', 'desc').limit(1).as('k'),
         (j) => j.onTrue(),
       )
       .select(['c.id as case_id', 'k.id', 'k.starts_at', 'k.outcome'])
-      .where(where).where('c.case_status', '=', lit('open')).where('k.outcome', '=', lit('did_not_attend'))
-      .execute(),
-    db.selectFrom('onward_referral as o').innerJoin('case_episode as c', 'c.id', 'o.case_id').innerJoin('partner_organisation as po', 'po.id', 'o.partner_organisation_id')
+      .where(where).where('c.case_status', '=', lit('open')).where('k.outcome', '=', lit('did_not_attend')),
+    waiting: db.selectFrom('onward_referral as o').innerJoin('case_episode as c', 'c.id', 'o.case_id').innerJoin('partner_organisation as po', 'po.id', 'o.partner_organisation_id')
       .select(['o.case_id', 'o.id', 'o.onward_state', 'o.sent_on', 'po.name', 'po.typical_wait_days'])
       .where('o.service_id', '=', scope.serviceId).where(sql<boolean>`o.onward_state in ('sent', 'accepted', 'waiting')`).where('o.sent_on', 'is not', null)
-      .where(where).where('c.case_status', '=', lit('open'))
-      .execute(),
+      .where(where).where('c.case_status', '=', lit('open')),
     // Approved extensions: across a team they matter only once a case could be near or past its end.
-    db.selectFrom('case_extension as e').innerJoin('case_episode as c', 'c.id', 'e.case_id').innerJoin('app_user as u', 'u.id', 'e.decided_by')
+    extensions: db.selectFrom('case_extension as e').innerJoin('case_episode as c', 'c.id', 'e.case_id').innerJoin('app_user as u', 'u.id', 'e.decided_by')
       .select(['e.case_id', 'e.decided_on', 'u.display_name', 'e.reason', 'e.new_end_on'])
       .where('e.service_id', '=', scope.serviceId).where('e.decision', '=', lit('approved'))
       .where(where).where('c.case_status', '<>', notClosed)
-      .$if(wide, (q) => q.where('c.plan_agreed_on', '<=', addDays(today, -AMBER_FROM_DAY)))
-      .execute(),
-    options.teamDecisions
-      ? db.selectFrom('case_extension as e').innerJoin('case_episode as c', 'c.id', 'e.case_id')
-        .select(['e.case_id', 'e.requested_at'])
-        .where('e.service_id', '=', scope.serviceId).where('e.decision', 'is', null).where(where).where('c.case_status', '<>', notClosed)
-        .execute()
-      : Promise.resolve([]),
-    db.selectFrom('case_episode as c').innerJoin('person as p', 'p.id', 'c.person_id')
+      .$if(wide, (q) => q.where('c.plan_agreed_on', '<=', addDays(today, -AMBER_FROM_DAY))),
+    // Extensions waiting for a decision, which only a team manager's list shows.
+    pending: db.selectFrom('case_extension as e').innerJoin('case_episode as c', 'c.id', 'e.case_id')
+      .select(['e.case_id', 'e.requested_at'])
+      .where('e.service_id', '=', scope.serviceId).where('e.decision', 'is', null).where(where).where('c.case_status', '<>', notClosed)
+      .$if(!options.teamDecisions, (q) => q.where(sql<boolean>`false`)),
+    closedRows: db.selectFrom('case_episode as c').innerJoin('person as p', 'p.id', 'c.person_id')
       .select(['c.id', 'c.person_id', 'p.given_name', 'p.family_name', 'c.opened_at', 'c.plan_agreed_on', 'c.allocated_to', 'c.closed_on', 'c.follow_up_due_on'])
       .where(where).where('c.case_status', '=', lit('closed'))
       .where('c.follow_up_due_on', '<=', today).where('c.follow_up_due_on', '>=', addDays(today, -FOLLOW_UP_LOOKBACK_DAYS))
-      .where((eb) => eb.not(eb.exists(eb.selectFrom('follow_up as f').select('f.id').whereRef('f.case_id', '=', 'c.id'))))
-      .execute(),
-  ]);
+      .where((eb) => eb.not(eb.exists(eb.selectFrom('follow_up as f').select('f.id').whereRef('f.case_id', '=', 'c.id')))),
+  }, { caseRows: ['opened_at', 'closure_requested_at'], lastContacts: ['starts_at'], pending: ['requested_at'], closedRows: ['opened_at'] });
+  const { caseRows, reviews, lastContacts, waiting, extensions, pending, closedRows } = read;
 
   const group = <R extends { case_id: string }>(rows: R[]) => {
     const m = new Map<string, R[]>();

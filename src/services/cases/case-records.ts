@@ -10,6 +10,8 @@ import { londonDate } from '../../domain/london-time.js';
 import type { AuditService, RequestOrigin } from '../audit.js';
 import type { Clock } from '../clock.js';
 import { ForbiddenError, NotFoundError } from '../errors.js';
+import { readTogether } from '../../db/read-together.js';
+import { INSTANT_COLUMNS } from '../../db/instant-columns.js';
 
 /** Everything a case page shows above its own content. */
 export type CaseHeader = {
@@ -45,6 +47,22 @@ export function requireTeamManager(actor: Actor, refusal = 'Only a team manager 
   return actor.grant.serviceId;
 }
 
+/** Matches no row: for a read of something a case may not have (a referral, a worker), run with the others. */
+const NO_ID = '00000000-0000-0000-0000-000000000000';
+
+/** A case's approved extensions, as a read (run alone or with others). */
+function approvedExtensions(reader: Reader, caseId: string) {
+  return reader
+    .selectFrom('case_extension as e')
+    .innerJoin('app_user as u', 'u.id', 'e.decided_by')
+    .select(['e.decided_on', 'u.display_name', 'e.reason', 'e.new_end_on'])
+    .where('e.case_id', '=', caseId)
+    .where('e.decision', '=', 'approved');
+}
+
+const asExtension = (r: { decided_on: string | null; display_name: string; reason: string; new_end_on: string }): Extension =>
+  ({ approvedOn: r.decided_on!, approvedBy: r.display_name, reason: r.reason, newEndOn: r.new_end_on });
+
 export function createCaseRecords(db: Kysely<Database>, clock: Clock, audit: AuditService) {
   /**
    * The case, if the actor may see it; otherwise NotFoundError (out of scope and missing are not told apart). Given a
@@ -64,25 +82,24 @@ export function createCaseRecords(db: Kysely<Database>, clock: Clock, audit: Aud
 
   /** Approved extensions of a case, as the clock reads them. */
   async function extensionsOf(caseId: string, reader: Reader = db): Promise<Extension[]> {
-    const rows = await reader
-      .selectFrom('case_extension as e')
-      .innerJoin('app_user as u', 'u.id', 'e.decided_by')
-      .select(['e.decided_on', 'u.display_name', 'e.reason', 'e.new_end_on'])
-      .where('e.case_id', '=', caseId)
-      .where('e.decision', '=', 'approved')
-      .execute();
-    return rows.map((r) => ({ approvedOn: r.decided_on!, approvedBy: r.display_name, reason: r.reason, newEndOn: r.new_end_on }));
+    return (await approvedExtensions(reader, caseId).execute()).map(asExtension);
   }
 
   /** The case, its person and referral, its worker and its clock, without auditing (for use after an audited read). */
   async function header(actor: Actor, caseId: string): Promise<CaseHeader> {
     const caseEpisode = await get(actor, caseId);
-    const [person, referral, worker, extensions] = await Promise.all([
-      db.selectFrom('person').selectAll().where('id', '=', caseEpisode.person_id).executeTakeFirstOrThrow(),
-      caseEpisode.referral_id ? db.selectFrom('referral').selectAll().where('id', '=', caseEpisode.referral_id).executeTakeFirst().then((r) => r ?? null) : Promise.resolve(null),
-      caseEpisode.allocated_to ? db.selectFrom('app_user').select('display_name').where('id', '=', caseEpisode.allocated_to).executeTakeFirst() : Promise.resolve(undefined),
-      extensionsOf(caseEpisode.id),
-    ]);
+    // One statement for the four reads every case page makes.
+    const read = await readTogether(db, {
+      person: db.selectFrom('person').selectAll().where('id', '=', caseEpisode.person_id),
+      referral: db.selectFrom('referral').selectAll().where('id', '=', caseEpisode.referral_id ?? NO_ID),
+      worker: db.selectFrom('app_user').select('display_name').where('id', '=', caseEpisode.allocated_to ?? NO_ID),
+      extensions: approvedExtensions(db, caseEpisode.id),
+    }, { person: INSTANT_COLUMNS.person, referral: INSTANT_COLUMNS.referral });
+    const person = read.person[0];
+    if (!person) throw new Error(`The person of case ${caseEpisode.id} is missing`);
+    const referral = read.referral[0] ?? null;
+    const worker = read.worker[0];
+    const extensions = read.extensions.map(asExtension);
     const today = londonDate(clock.now());
     const clockNow = caseClock({ planAgreedOn: caseEpisode.plan_agreed_on, extensions, closedOn: caseEpisode.closed_on }, today);
     return { caseEpisode, person, referral, workerName: worker?.display_name ?? null, clock: clockNow, extensions };

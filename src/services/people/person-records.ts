@@ -13,6 +13,8 @@ import type { PersonInput } from './person-input.js';
 import { nameMatchIds } from './name-matches.js';
 import { describeLink, isRelationship } from '../../domain/relationships.js';
 import { isUuid } from '../../domain/ids.js';
+import { readTogether } from '../../db/read-together.js';
+import { INSTANT_COLUMNS } from '../../db/instant-columns.js';
 
 export type DuplicateCandidate = { person: PersonRow; score: number; reasons: string[] };
 
@@ -132,18 +134,22 @@ export function createPersonRecords(db: Kysely<Database>, clock: Clock, audit: A
 
     /** Reads a person's record for a page, and records that it was read. */
     async view(actor: Actor, id: string, origin: RequestOrigin, reason: string | null = null) {
-      const person = await get(actor, id);
-      const [aliases, linkRows] = await Promise.all([
-        db.selectFrom('person_alias').selectAll().where('person_id', '=', id).orderBy('created_at').execute(),
+      if (!isUuid(id)) throw new NotFoundError('person');
+      // One statement for the record, its other names and its links.
+      const read = await readTogether(db, {
+        person: db.selectFrom('person').selectAll().where('id', '=', id).where('service_id', '=', serviceOf(actor)),
+        aliases: db.selectFrom('person_alias').selectAll().where('person_id', '=', id).orderBy('created_at'),
         // Links recorded on either person: the other one is the family member shown.
-        db
+        links: db
           .selectFrom('person_link as l')
           .innerJoin('person as r', (join) => join.on(sql<boolean>`r.id = case when l.person_id = ${id} then l.related_person_id else l.person_id end`))
           .select(['l.id', 'l.person_id', 'l.relationship', 'r.id as related_id', 'r.given_name', 'r.family_name', 'r.date_of_birth'])
           .where((eb) => eb.or([eb('l.person_id', '=', id), eb('l.related_person_id', '=', id)]))
-          .orderBy('l.created_at')
-          .execute(),
-      ]);
+          .orderBy('l.created_at'),
+      }, { person: INSTANT_COLUMNS.person, aliases: INSTANT_COLUMNS.person_alias });
+      const person = read.person[0];
+      if (!person) throw new NotFoundError('person');
+      const { aliases, links: linkRows } = read;
       const links = linkRows.map((l) => ({ ...l, description: describeLink({ personId: l.person_id, relationship: l.relationship }, id) }));
       await audit.record({ actor }, origin, { action: 'person.viewed', subjectType: 'person', subjectId: id, personId: id, reason });
       return { person, aliases, links };

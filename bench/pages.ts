@@ -27,6 +27,8 @@ export function measuredPages(s: Samples, now: Date): Measured[] {
   const period = defaultDashboardPeriod(londonDate(now));
   const national = query({ ...dateBoxes('from', period.from), ...dateBoxes('to', period.to), service: 'all' });
   return [
+    // The page the bare route draws, signed in: the session's read and the home page's two small reads are all it adds.
+    { name: 'home page (the bare route\'s page, signed in)', user: 'practitioner', expect: 200, next: () => get('/') },
     { name: "today's list (busiest custody suite)", user: 'practitioner', expect: 200, next: () => get(`/sites/${s.siteId}/today`) },
     { name: 'person search (a family name)', user: 'practitioner', expect: 200, next: (i) => get(`/people?q=${encodeURIComponent(pick(s.familyNames, i))}`) },
     { name: "a person's page", user: 'practitioner', expect: 200, next: (i) => get(`/people/${pick(s.personIds, i)}`) },

@@ -57,15 +57,17 @@ for (const engine of testEngines()) {
       }
     });
 
-    test('a person and a referral read together are the rows read alone, every instant a date', async () => {
+    test('a person, a referral and a closed case read together are the rows read alone, every instant a date', async () => {
       const { db } = handle;
       const person = await db.selectFrom('person').selectAll().orderBy('id').limit(1).executeTakeFirstOrThrow();
       const referral = await db.selectFrom('referral').selectAll().where('arrived_at', 'is not', null).where('screened_at', 'is not', null).limit(1).executeTakeFirstOrThrow();
+      const closed = await db.selectFrom('case_episode').selectAll().where('closed_at', 'is not', null).where('allocated_at', 'is not', null).limit(1).executeTakeFirstOrThrow();
       const together = await readTogether(db, {
         person: db.selectFrom('person').selectAll().where('id', '=', person.id),
         referral: db.selectFrom('referral').selectAll().where('id', '=', referral.id),
-      }, { person: INSTANT_COLUMNS.person, referral: INSTANT_COLUMNS.referral });
-      assert.deepEqual(together, { person: [person], referral: [referral] });
+        closed: db.selectFrom('case_episode').selectAll().where('id', '=', closed.id),
+      }, { person: INSTANT_COLUMNS.person, referral: INSTANT_COLUMNS.referral, closed: INSTANT_COLUMNS.case_episode });
+      assert.deepEqual(together, { person: [person], referral: [referral], closed: [closed] });
     });
 
     test('a read that fails fails them all, and the database goes on answering', async () => {

@@ -47,9 +47,6 @@ export function requireTeamManager(actor: Actor, refusal = 'Only a team manager 
   return actor.grant.serviceId;
 }
 
-/** Matches no row: for a read of something a case may not have (a referral, a worker), run with the others. */
-const NO_ID = '00000000-0000-0000-0000-000000000000';
-
 /** A case's approved extensions, as a read (run alone or with others). */
 function approvedExtensions(reader: Reader, caseId: string) {
   return reader
@@ -87,14 +84,18 @@ export function createCaseRecords(db: Kysely<Database>, clock: Clock, audit: Aud
 
   /** The case, its person and referral, its worker and its clock, without auditing (for use after an audited read). */
   async function header(actor: Actor, caseId: string): Promise<CaseHeader> {
-    const caseEpisode = await get(actor, caseId);
-    // One statement for the four reads every case page makes.
+    if (!isUuid(caseId)) throw new NotFoundError('case');
+    // One statement for the case and the four reads every case page makes with it.
+    const theCase = db.selectFrom('case_episode').where('id', '=', caseId).where('service_id', '=', actor.grant.serviceId ?? '');
     const read = await readTogether(db, {
-      person: db.selectFrom('person').selectAll().where('id', '=', caseEpisode.person_id),
-      referral: db.selectFrom('referral').selectAll().where('id', '=', caseEpisode.referral_id ?? NO_ID),
-      worker: db.selectFrom('app_user').select('display_name').where('id', '=', caseEpisode.allocated_to ?? NO_ID),
-      extensions: approvedExtensions(db, caseEpisode.id),
-    }, { person: INSTANT_COLUMNS.person, referral: INSTANT_COLUMNS.referral });
+      caseEpisode: theCase.selectAll(),
+      person: db.selectFrom('person').selectAll().where('id', '=', theCase.select('person_id')),
+      referral: db.selectFrom('referral').selectAll().where('id', '=', theCase.select('referral_id')),
+      worker: db.selectFrom('app_user').select('display_name').where('id', '=', theCase.select('allocated_to')),
+      extensions: approvedExtensions(db, caseId),
+    }, { caseEpisode: INSTANT_COLUMNS.case_episode, person: INSTANT_COLUMNS.person, referral: INSTANT_COLUMNS.referral });
+    const caseEpisode = read.caseEpisode[0];
+    if (!caseEpisode || !mayReadCase(actor, caseEpisode)) throw new NotFoundError('case');
     const person = read.person[0];
     if (!person) throw new Error(`The person of case ${caseEpisode.id} is missing`);
     const referral = read.referral[0] ?? null;

@@ -8,6 +8,7 @@ import { SITE_KIND_LABELS } from '../domain/site-kinds.js';
 import { PATHWAY_LABELS } from '../domain/pathways.js';
 import { longDate } from '../domain/calendar-date.js';
 import { summaryList, table, tag } from './views/components.js';
+import { input } from './views/input-component.js';
 
 const require = createRequire(import.meta.url);
 export const NHSUK_DIST = path.join(path.dirname(require.resolve('nhsuk-frontend/package.json')), 'dist');
@@ -35,11 +36,13 @@ export function createViews(): nunjucks.Environment {
   env.addFilter('roleLabel', (role: keyof typeof ROLE_LABELS) => ROLE_LABELS[role] ?? role);
   env.addFilter('siteKindLabel', (kind: keyof typeof SITE_KIND_LABELS) => SITE_KIND_LABELS[kind] ?? kind);
   env.addFilter('pathwayLabel', (p: keyof typeof PATHWAY_LABELS) => PATHWAY_LABELS[p] ?? p);
-  // The design system's table, tag and summary list in TypeScript (views/components.ts): the same markup as the macros, made
-  // without a template call per cell. A page that imports the macro of the same name uses the macro.
+  // The design system's table, tag, summary list and text input in TypeScript (views/components.ts, views/input-component.ts):
+  // the same markup as the macros, made without a template call per cell. A page that imports the macro of the same name
+  // uses the macro.
   env.addGlobal('table', table);
   env.addGlobal('tag', tag);
   env.addGlobal('summaryList', summaryList);
+  env.addGlobal('input', input);
   env.addGlobal('ROLE_LABELS', ROLE_LABELS);
   env.addGlobal('SITE_KIND_LABELS', SITE_KIND_LABELS);
   env.addGlobal('PATHWAY_LABELS', PATHWAY_LABELS);

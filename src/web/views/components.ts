@@ -5,20 +5,20 @@
 // An option they do not know is refused rather than dropped, so a page that needs one imports the macro instead.
 import nunjucks from 'nunjucks';
 
-type Safe = InstanceType<typeof nunjucks.runtime.SafeString>;
+export type Safe = InstanceType<typeof nunjucks.runtime.SafeString>;
 const { SafeString } = nunjucks.runtime;
 
 /** nunjucks's own escaping, the one its autoescape uses (its type declarations leave it out). */
 const escape = (nunjucks.lib as unknown as { escape: (text: string) => string }).escape;
 
 /** Text as nunjucks's autoescape writes it; markup marked safe passes as it is. */
-function html(value: unknown): string {
+export function html(value: unknown): string {
   if (value instanceof SafeString) return String(value);
   if (value === null || value === undefined) return '';
   return escape(String(value));
 }
 
-function refuseOthers(component: string, params: object, known: readonly string[]): void {
+export function refuseOthers(component: string, params: object, known: readonly string[]): void {
   for (const key of Object.keys(params)) {
     if (!known.includes(key)) throw new Error(`The ${component} component does not take "${key}": import the nhsuk-frontend macro for that page`);
   }

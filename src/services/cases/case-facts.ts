@@ -7,9 +7,9 @@ import { FOLLOW_UP_LOOKBACK_DAYS, REVIEW_LOOKAHEAD_DAYS, type CaseFacts } from '
 import type { Contact } from '../../domain/engagement.js';
 import { ENGAGEMENT_WINDOW_DAYS } from '../../domain/engagement.js';
 import { londonDate, londonInstant } from '../../domain/london-time.js';
-import type { Extension } from '../../domain/twelve-week-clock.js';
 import { AMBER_FROM_DAY } from '../../domain/twelve-week-clock.js';
 import { readTogether } from '../../db/read-together.js';
+import { asExtension } from './case-records.js';
 
 /** Which cases: a service's, optionally one worker's (null: nobody's) or one case. */
 export type FactScope = { serviceId: string; workerId?: string | null; caseId?: string };
@@ -55,8 +55,7 @@ export async function loadCaseFacts(db: Kysely<Database>, scope: FactScope, toda
   const notClosed = lit('closed');
   // One statement for all of them: on one case's page these seven small reads were half of what the page cost.
   const read = await readTogether(db, {
-    caseRows:
-    db.selectFrom('case_episode as c')
+    caseRows: db.selectFrom('case_episode as c')
       .innerJoin('person as p', 'p.id', 'c.person_id')
       .leftJoin('assessment as a', (j) => j.onRef('a.case_id', '=', 'c.id').on('a.assessment_status', '=', lit('completed')))
       .select(['c.id', 'c.person_id', 'p.given_name', 'p.family_name', 'p.date_of_birth', 'c.case_status', 'c.opened_at', 'c.plan_agreed_on', 'c.allocated_to', 'c.version', 'c.closure_requested_at', 'a.id as assessment_id'])
@@ -117,7 +116,7 @@ export async function loadCaseFacts(db: Kysely<Database>, scope: FactScope, toda
     workerOf.set(r.id, r.allocated_to);
     return {
       caseId: r.id, personName: nameOf(r), caseStatus: r.case_status, openedAt: r.opened_at, planAgreedOn: r.plan_agreed_on,
-      extensions: (extensionsOf.get(r.id) ?? []).map((e): Extension => ({ approvedOn: e.decided_on!, approvedBy: e.display_name, reason: e.reason, newEndOn: e.new_end_on })),
+      extensions: (extensionsOf.get(r.id) ?? []).map(asExtension),
       assessmentCompleted: r.assessment_id !== null,
       openReviews: (reviewsOf.get(r.id) ?? []).map((x) => x.due_on),
       contacts: (contactsOf.get(r.id) ?? []).map((k) => ({ id: k.id, startsAt: k.starts_at, outcome: k.outcome })),

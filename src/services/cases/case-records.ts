@@ -57,8 +57,19 @@ function approvedExtensions(reader: Reader, caseId: string) {
     .where('e.decision', '=', 'approved');
 }
 
-const asExtension = (r: { decided_on: string | null; display_name: string; reason: string; new_end_on: string }): Extension =>
+/** An approved extension's row as the clock reads it. */
+export const asExtension = (r: { decided_on: string | null; display_name: string; reason: string; new_end_on: string }): Extension =>
   ({ approvedOn: r.decided_on!, approvedBy: r.display_name, reason: r.reason, newEndOn: r.new_end_on });
+
+/** The case by id in the actor's service, as a read to select from. */
+const inService = (reader: Reader, actor: Actor, caseId: string) =>
+  reader.selectFrom('case_episode').where('id', '=', caseId).where('service_id', '=', actor.grant.serviceId ?? '');
+
+/** The case read, if the actor may see it; otherwise NotFoundError (out of scope and missing are not told apart). */
+function visible(actor: Actor, row: CaseEpisodeRow | undefined): CaseEpisodeRow {
+  if (!row || !mayReadCase(actor, row)) throw new NotFoundError('case');
+  return row;
+}
 
 export function createCaseRecords(db: Kysely<Database>, clock: Clock, audit: AuditService) {
   /**
@@ -66,15 +77,8 @@ export function createCaseRecords(db: Kysely<Database>, clock: Clock, audit: Aud
    * case already read in this request (a page reads it first), it checks the same scope without reading it again.
    */
   async function get(actor: Actor, caseId: string | CaseEpisodeRow, reader: Reader = db): Promise<CaseEpisodeRow> {
-    if (typeof caseId !== 'string') {
-      if (!mayReadCase(actor, caseId)) throw new NotFoundError('case');
-      return caseId;
-    }
-    const row = isUuid(caseId)
-      ? await reader.selectFrom('case_episode').selectAll().where('id', '=', caseId).where('service_id', '=', actor.grant.serviceId ?? '').executeTakeFirst()
-      : undefined;
-    if (!row || !mayReadCase(actor, row)) throw new NotFoundError('case');
-    return row;
+    if (typeof caseId !== 'string') return visible(actor, caseId);
+    return visible(actor, isUuid(caseId) ? await inService(reader, actor, caseId).selectAll().executeTakeFirst() : undefined);
   }
 
   /** Approved extensions of a case, as the clock reads them. */
@@ -86,7 +90,7 @@ export function createCaseRecords(db: Kysely<Database>, clock: Clock, audit: Aud
   async function header(actor: Actor, caseId: string): Promise<CaseHeader> {
     if (!isUuid(caseId)) throw new NotFoundError('case');
     // One statement for the case and the four reads every case page makes with it.
-    const theCase = db.selectFrom('case_episode').where('id', '=', caseId).where('service_id', '=', actor.grant.serviceId ?? '');
+    const theCase = inService(db, actor, caseId);
     const read = await readTogether(db, {
       caseEpisode: theCase.selectAll(),
       person: db.selectFrom('person').selectAll().where('id', '=', theCase.select('person_id')),
@@ -94,8 +98,7 @@ export function createCaseRecords(db: Kysely<Database>, clock: Clock, audit: Aud
       worker: db.selectFrom('app_user').select('display_name').where('id', '=', theCase.select('allocated_to')),
       extensions: approvedExtensions(db, caseId),
     }, { caseEpisode: INSTANT_COLUMNS.case_episode, person: INSTANT_COLUMNS.person, referral: INSTANT_COLUMNS.referral });
-    const caseEpisode = read.caseEpisode[0];
-    if (!caseEpisode || !mayReadCase(actor, caseEpisode)) throw new NotFoundError('case');
+    const caseEpisode = visible(actor, read.caseEpisode[0]);
     const person = read.person[0];
     if (!person) throw new Error(`The person of case ${caseEpisode.id} is missing`);
     const referral = read.referral[0] ?? null;

@@ -101,8 +101,11 @@ export function createPersonRecords(db: Kysely<Database>, clock: Clock, audit: A
     return rankCandidates(identity, withIdentity).map((c) => ({ person: c.person.row, score: c.score, reasons: c.reasons }));
   }
 
+  /** The person by id in the actor's service, as a read. */
+  const inService = (actor: Actor, id: string) => db.selectFrom('person').selectAll().where('id', '=', id).where('service_id', '=', serviceOf(actor));
+
   async function get(actor: Actor, id: string): Promise<PersonRow> {
-    const person = isUuid(id) ? await db.selectFrom('person').selectAll().where('id', '=', id).where('service_id', '=', serviceOf(actor)).executeTakeFirst() : undefined;
+    const person = isUuid(id) ? await inService(actor, id).executeTakeFirst() : undefined;
     if (!person) throw new NotFoundError('person');
     return person;
   }
@@ -137,7 +140,7 @@ export function createPersonRecords(db: Kysely<Database>, clock: Clock, audit: A
       if (!isUuid(id)) throw new NotFoundError('person');
       // One statement for the record, its other names and its links.
       const read = await readTogether(db, {
-        person: db.selectFrom('person').selectAll().where('id', '=', id).where('service_id', '=', serviceOf(actor)),
+        person: inService(actor, id),
         aliases: db.selectFrom('person_alias').selectAll().where('person_id', '=', id).orderBy('created_at'),
         // Links recorded on either person: the other one is the family member shown.
         links: db

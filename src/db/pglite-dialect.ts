@@ -14,6 +14,7 @@ import {
   type TransactionSettings,
 } from 'kysely';
 import { runKept, StatementNames, type KeptStatement } from './statement-names.js';
+import { WriteWatch } from './write-watch.js';
 
 /** Resolves on the event loop's next turn, after it has read what arrived meanwhile. */
 const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
@@ -31,6 +32,7 @@ function joined(messages: Uint8Array[]): Uint8Array {
 
 class PGliteConnection implements DatabaseConnection {
   private readonly names: StatementNames;
+  private readonly watch = new WriteWatch();
 
   constructor(private readonly client: PGlite, statementsKept?: number) {
     this.names = new StatementNames(statementsKept);
@@ -70,16 +72,23 @@ class PGliteConnection implements DatabaseConnection {
     await nextTurn();
     // Without parameters, use the simple protocol (as node-postgres does), so a script of
     // several statements, such as a migration, runs as one call.
-    const result =
-      query.parameters.length === 0
-        ? ((await this.client.exec(query.sql)).at(-1) ?? { rows: [], affectedRows: 0 })
-        : await runKept(
-            this.names,
-            query.sql,
-            query.parameters.length,
-            (statement) => this.runPrepared<R>(statement, query.sql, query.parameters),
-            () => this.client.query<R>(query.sql, [...query.parameters]),
-          );
+    let result;
+    try {
+      result =
+        query.parameters.length === 0
+          ? ((await this.client.exec(query.sql)).at(-1) ?? { rows: [], affectedRows: 0 })
+          : await runKept(
+              this.names,
+              query.sql,
+              query.parameters.length,
+              (statement) => this.runPrepared<R>(statement, query.sql, query.parameters),
+              () => this.client.query<R>(query.sql, [...query.parameters]),
+            );
+    } catch (error) {
+      this.watch.failed();
+      throw error;
+    }
+    this.watch.ran(query.sql);
     const affected = result.affectedRows ?? 0;
     const isWrite = /^\s*(insert|update|delete|merge)\b/i.test(query.sql);
     return isWrite ? { rows: result.rows as R[], numAffectedRows: BigInt(affected) } : { rows: result.rows as R[] };

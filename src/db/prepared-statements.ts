@@ -2,6 +2,7 @@
 import type pg from 'pg';
 import type { PostgresPool, PostgresPoolClient, PostgresQueryResult } from 'kysely';
 import { runKept, StatementNames, STATEMENTS_PER_CONNECTION } from './statement-names.js';
+import { WriteWatch } from './write-watch.js';
 
 /** A connection is replaced after this many uses, so that what it keeps follows what is asked of it now. */
 export const USES_PER_CONNECTION = 50_000;
@@ -12,15 +13,23 @@ export function preparingPool(pool: pg.Pool, statementsPerConnection = STATEMENT
 
   function wrap(client: pg.PoolClient): PostgresPoolClient {
     const names = new StatementNames(statementsPerConnection);
+    const watch = new WriteWatch();
     const query = async <R>(text: string, parameters: ReadonlyArray<unknown>): Promise<PostgresQueryResult<R>> => {
       const values = [...parameters];
-      const result = await runKept(
-        names,
-        text,
-        values.length,
-        ({ name }) => client.query({ name, text, values }),
-        () => client.query(text, values),
-      );
+      let result;
+      try {
+        result = await runKept(
+          names,
+          text,
+          values.length,
+          ({ name }) => client.query({ name, text, values }),
+          () => client.query(text, values),
+        );
+      } catch (error) {
+        watch.failed();
+        throw error;
+      }
+      watch.ran(text);
       return result as unknown as PostgresQueryResult<R>;
     };
     return { query: query as PostgresPoolClient['query'], release: () => client.release() };

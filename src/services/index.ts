@@ -35,6 +35,7 @@ import { createSharedWithSite } from './justice/shared-with-site.js';
 import { createTrainingLog } from './justice/training-log.js';
 import { createJusticeEvents } from './outcomes/justice-events.js';
 import { createDashboard } from './outcomes/dashboard.js';
+import { createFiguresCache } from './figures-cache.js';
 import { createOutcomeMeasures } from './outcomes/outcome-measures.js';
 import { createEquality } from './outcomes/equality.js';
 import { createQuarterlyReturn } from './outcomes/quarterly-return.js';
@@ -53,6 +54,7 @@ export function createServices(handle: DatabaseHandle, clock: Clock) {
   const cases = createCaseRecords(db, clock, audit);
   // Reports take their turn two at a time (each holds up to two database connections), leaving the rest of the pool to the pages of the day's work.
   const reports = createWorkLane(REPORTS_AT_ONCE);
+  const figures = createFiguresCache(clock);
   return {
     clock,
     engine: handle.engine,
@@ -87,10 +89,10 @@ export function createServices(handle: DatabaseHandle, clock: Clock) {
     sharedWithSite: createSharedWithSite(db, clock, audit, cases),
     trainingLog: createTrainingLog(db, clock, audit, cases),
     justiceEvents: createJusticeEvents(db, clock, audit, cases),
-    dashboard: throughLane(reports, createDashboard(db, clock, audit, cases), ['view']),
+    dashboard: throughLane(reports, createDashboard(db, clock, audit, figures), ['view']),
     outcomeMeasures: throughLane(reports, createOutcomeMeasures(db, clock, audit, cases), ['view']),
-    equality: throughLane(reports, createEquality(db, clock, audit, cases), ['view']),
-    quarterlyReturn: throughLane(reports, createQuarterlyReturn(db, clock, audit, cases), ['view', 'download']),
+    equality: throughLane(reports, createEquality(db, clock, audit, figures), ['view']),
+    quarterlyReturn: throughLane(reports, createQuarterlyReturn(db, clock, audit, figures), ['view', 'download']),
     installationSecret: (name: string) => installationSecret(db, name),
     /** Synthetic demo activity (people, referrals, screens) for a demo profile. */
     demoActivity: (profileName: string) => seedActivity(db, clock, profileName),

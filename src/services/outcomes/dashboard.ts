@@ -17,7 +17,7 @@ import { VULNERABILITY_DOMAINS, VULNERABILITY_DOMAIN_LABELS } from '../../domain
 import { suppressionFootnote } from '../../domain/suppression.js';
 import type { AuditService, RequestOrigin } from '../audit.js';
 import type { Clock } from '../clock.js';
-import type { CaseRecords } from '../cases/case-records.js';
+import type { FiguresCache } from '../figures-cache.js';
 import { ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
 import { SEXES, SEX_LABELS } from '../people/person-input.js';
 import { activityCounts, casesPastTwelveWeeks, domainsIdentified, onwardByPathway, referralBreakdowns, responseTimes, type QueryScope } from './dashboard-queries.js';
@@ -40,6 +40,8 @@ export type DashboardView = {
   suppressed: boolean;
   footnote: string | null;
   today: string;
+  /** When the figures were worked out: they are kept a short while (see figures-cache). */
+  workedOutAt: Date;
   activity: { label: string; figure: ShownFigure }[];
   referrals: { site: Breakdown; source: Breakdown; ageBand: Breakdown; sex: Breakdown; ethnicity: Breakdown };
   domains: { rows: { label: string; count: ShownFigure }[]; screens: ShownFigure };
@@ -51,7 +53,7 @@ export type DashboardView = {
 const minutes = (m: number): string => formatWaiting(Math.round(m));
 const days = (d: number): string => `${Math.round(d)} ${Math.round(d) === 1 ? 'day' : 'days'}`;
 
-export function createDashboard(db: Kysely<Database>, clock: Clock, audit: AuditService, _cases: CaseRecords) {
+export function createDashboard(db: Kysely<Database>, clock: Clock, audit: AuditService, cache: FiguresCache) {
   /** The services the user holds a team manager, practitioner or commissioner grant for (any of them, whatever role this session acts in), by name; with the ones where they hold a team role. */
   async function grantedServices(actor: Actor): Promise<{ services: ServiceChoice[]; teamServiceIds: Set<string> }> {
     const rows = await db
@@ -121,15 +123,17 @@ export function createDashboard(db: Kysely<Database>, clock: Clock, audit: Audit
       to: filters.to,
       today,
     };
-    const sites = await db.selectFrom('site').select(['id', 'name', 'response_target_minutes']).where('service_id', 'in', serviceIds).orderBy('name').execute();
-    const [activity, byDimension, domains, response, onward, past] = [
-      await activityCounts(db, scope),
-      await referralBreakdowns(db, scope),
-      await domainsIdentified(db, scope),
-      await responseTimes(db, scope),
-      await onwardByPathway(db, scope),
-      await casesPastTwelveWeeks(db, scope),
-    ];
+    // The same figures for everyone who asks for them while nothing changes (see figures-cache); suppression is applied below, for each reader.
+    const { figures, workedOutAt } = await cache.get(JSON.stringify(['dashboard', serviceIds, filters.from, filters.to, today]), async () => ({
+      sites: await db.selectFrom('site').select(['id', 'name', 'response_target_minutes']).where('service_id', 'in', serviceIds).orderBy('name').execute(),
+      activity: await activityCounts(db, scope),
+      byDimension: await referralBreakdowns(db, scope),
+      domains: await domainsIdentified(db, scope),
+      response: await responseTimes(db, scope),
+      onward: await onwardByPathway(db, scope),
+      past: await casesPastTwelveWeeks(db, scope),
+    }));
+    const { sites, activity, byDimension, domains, response, onward, past } = figures;
     await audit.record({ actor }, origin, { action: 'dashboard.viewed', subjectType: 'dashboard', detail: { from: filters.from, to: filters.to, serviceId: filters.serviceId, serviceIds, suppressed } });
 
     const countOf = (list: { key: string; count: number }[], key: string) => list.find((e) => e.key === key)?.count ?? 0;
@@ -147,6 +151,7 @@ export function createDashboard(db: Kysely<Database>, clock: Clock, audit: Audit
       suppressed,
       footnote: suppressed ? suppressionFootnote() : null,
       today,
+      workedOutAt,
       activity: [
         { label: 'Referrals', figure: singleFigure(activity.referrals, suppressed) },
         { label: 'Screens completed', figure: singleFigure(activity.screens, suppressed) },

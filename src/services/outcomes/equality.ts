@@ -11,7 +11,7 @@ import { londonInstant } from '../../domain/london-time.js';
 import { formatCount, suppressionFootnote, suppressRate, type SuppressedCell } from '../../domain/suppression.js';
 import type { AuditService, RequestOrigin } from '../audit.js';
 import type { Clock } from '../clock.js';
-import type { CaseRecords } from '../cases/case-records.js';
+import type { FiguresCache } from '../figures-cache.js';
 import { createDashboard, type DashboardFilters, type ServiceChoice } from './dashboard.js';
 import { ageBandSql } from './dashboard-queries.js';
 
@@ -164,9 +164,9 @@ function cellsOf(counts: StageCounts, cells: SuppressedCell[], all: StageCounts,
   });
 }
 
-export function createEquality(db: Kysely<Database>, clock: Clock, audit: AuditService, cases: CaseRecords) {
+export function createEquality(db: Kysely<Database>, clock: Clock, audit: AuditService, figures: FiguresCache) {
   // The same service choice and default period as the dashboard's.
-  const dashboard = createDashboard(db, clock, audit, cases);
+  const dashboard = createDashboard(db, clock, audit, figures);
 
   /**
    * The equality table for a period and a service (or "all" the user's services), audited once as 'equality.viewed'

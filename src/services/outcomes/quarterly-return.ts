@@ -13,7 +13,7 @@ import { AGGREGATE_FOOTNOTE, breakdownTable, separateCountsTable, type Aggregate
 import type { Role } from '../../domain/roles.js';
 import type { AuditService, AuditWho, RequestOrigin } from '../audit.js';
 import type { Clock } from '../clock.js';
-import type { CaseRecords } from '../cases/case-records.js';
+import type { FiguresCache } from '../figures-cache.js';
 import { installationSecret } from '../installation-secrets.js';
 import { ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
 import { SEXES, SEX_LABELS } from '../people/person-input.js';
@@ -34,7 +34,7 @@ export const QUARTERS_OFFERED = 8;
 
 export type ServiceChoice = { id: string; code: string; name: string };
 
-export function createQuarterlyReturn(db: Kysely<Database>, clock: Clock, audit: AuditService, _cases: CaseRecords) {
+export function createQuarterlyReturn(db: Kysely<Database>, clock: Clock, audit: AuditService, cache: FiguresCache) {
   /** The services where the user holds a team manager or commissioner grant, by name. */
   async function grantedServices(actor: Actor): Promise<ServiceChoice[]> {
     const rows = await db
@@ -55,10 +55,15 @@ export function createQuarterlyReturn(db: Kysely<Database>, clock: Clock, audit:
     return { services: await grantedServices(actor), quarters: recentQuarters(today, QUARTERS_OFFERED), today };
   }
 
-  /** Gathers the return: the rows, coded, and the aggregate tables through small-number suppression. */
+  /** The return, worked out or as kept (see figures-cache): its generatedAt says when it was worked out. */
   async function assemble(service: ServiceChoice, quarter: string): Promise<QuarterlyReturnData> {
-    const { from, to } = quarterDates(quarter);
     const today = londonDate(clock.now());
+    return (await cache.get(JSON.stringify(['quarterly-return', service.id, service.code, service.name, quarter, today]), () => workOut(service, quarter, today))).figures;
+  }
+
+  /** Gathers the return: the rows, coded, and the aggregate tables through small-number suppression. */
+  async function workOut(service: ServiceChoice, quarter: string, today: string): Promise<QuarterlyReturnData> {
+    const { from, to } = quarterDates(quarter);
     const scope: QueryScope = { serviceIds: [service.id], start: londonInstant(from, { hours: 0, minutes: 0 }), end: londonInstant(addDays(to, 1), { hours: 0, minutes: 0 }), from, to, today };
     const secret = await installationSecret(db, PERSON_KEY_SECRET);
     const facts = await referralFacts(db, { serviceId: service.id, start: scope.start, end: scope.end }, secret);

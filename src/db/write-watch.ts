@@ -1,0 +1,70 @@
+// Whether this process has changed the records that reports are worked out from: a number that grows with each
+// change, read by the figures kept for reports (services/figures-cache.ts). Both engines' connections show their
+// watch every statement that succeeds, so a change made here shows in the next report drawn here.
+// What only records a reading (the audit trail, sessions, rate limits, upkeep) is not a change of the records, nor is
+// the installation's secrets, written once when first needed (by the quarterly return's working, among others).
+
+const NOT_RECORDS = new Set(['audit_event', 'audit_chain_head', 'user_session', 'rate_limit_window', 'database_upkeep', 'installation_secret']);
+
+/** Words a statement's text uses to change a table, and the table's name after them. */
+const WRITES = /\b(?:insert\s+into|(?<!\bfor\s+(?:no\s+key\s+)?)update|delete\s+from|merge\s+into|truncate(?:\s+table)?)\s+(?:only\s+)?"?([a-z_][a-z0-9_]*)"?/gi;
+/** What follows "update" when it is not a table: "for update of", "do update set". */
+const NOT_TABLES = new Set(['set', 'of', 'nowait', 'skip']);
+
+let generation = 0;
+
+/** Grows by one (at least) with each change of the records made through this process's connections. */
+export const recordsGeneration = (): number => generation;
+
+/** The tables a statement's text writes to. */
+export function tablesWritten(text: string): string[] {
+  const tables: string[] = [];
+  for (const match of text.matchAll(WRITES)) {
+    const table = match[1]!.toLowerCase();
+    if (!NOT_TABLES.has(table)) tables.push(table);
+  }
+  return tables;
+}
+
+const firstWord = (text: string): string => /^\s*([a-z]+)/i.exec(text)?.[1]?.toLowerCase() ?? '';
+const DATA_STATEMENTS = new Set(['select', 'with', 'insert', 'update', 'delete', 'merge', 'values', 'table']);
+const SETTINGS = new Set(['show', 'set', 'reset', 'savepoint', 'release', 'deallocate', 'discard', 'listen', 'unlisten', 'explain']);
+
+/** Whether a statement (outside transaction control) may change the records. Anything unknown is taken to. */
+export function changesRecords(text: string): boolean {
+  const first = firstWord(text);
+  // A script of several statements (a migration, a restore) is taken to change them.
+  if (/;\s*\S/.test(text)) return true;
+  if (DATA_STATEMENTS.has(first)) return tablesWritten(text).some((table) => !NOT_RECORDS.has(table));
+  return !SETTINGS.has(first);
+}
+
+/** One connection's view of its transaction: a change inside one counts when it commits, never before. */
+export class WriteWatch {
+  private inTransaction = false;
+  private changed = false;
+
+  /** Shown each statement once the engine has answered it. */
+  ran(text: string): void {
+    const first = /;\s*\S/.test(text) ? '' : firstWord(text);
+    if (first === 'begin' || (first === 'start' && /^\s*start\s+transaction\b/i.test(text))) {
+      this.inTransaction = true;
+      this.changed = false;
+    } else if (first === 'commit' || first === 'end') {
+      if (this.changed) generation++;
+      this.inTransaction = false;
+      this.changed = false;
+    } else if ((first === 'rollback' || first === 'abort') && !/^\s*rollback\s+(?:transaction\s+|work\s+)?to\b/i.test(text)) {
+      this.inTransaction = false;
+      this.changed = false;
+    } else if (first !== 'rollback' && changesRecords(text)) {
+      if (this.inTransaction) this.changed = true;
+      else generation++;
+    }
+  }
+
+  /** Shown a statement the engine refused: what it did is not known, so it counts as a change. */
+  failed(): void {
+    generation++;
+  }
+}

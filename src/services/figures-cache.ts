@@ -1,0 +1,62 @@
+// Figures worked out from many records (the dashboards, the quarterly return) are kept for a short while and shared by
+// everyone who asks for the same ones: a national dashboard took most of a second to work out, and read the same rows
+// for each commissioner who opened it. They are worked out again as soon as anything is recorded through this
+// instance (db/write-watch.ts), and at least every KEEP_FOR_MS for what other instances record. Pages say when theirs
+// were worked out.
+import { recordsGeneration } from '../db/write-watch.js';
+import type { Clock } from './clock.js';
+
+/** How long figures are kept when nothing is recorded through this instance. */
+export const KEEP_FOR_MS = 60_000;
+/** How many sets of figures are kept; the least recently used go first. */
+export const SETS_KEPT = 200;
+
+export type Worked<T> = { figures: T; workedOutAt: Date };
+
+type Kept = { generation: number; workedOutAt: Date; figures: Promise<unknown> };
+
+export function createFiguresCache(clock: Clock, options: { keepForMs?: number; setsKept?: number; generation?: () => number } = {}) {
+  const keepForMs = options.keepForMs ?? KEEP_FOR_MS;
+  const setsKept = options.setsKept ?? SETS_KEPT;
+  const generation = options.generation ?? recordsGeneration;
+  const kept = new Map<string, Kept>();
+
+  function fresh(entry: Kept, now: Date, current: number): boolean {
+    const age = now.getTime() - entry.workedOutAt.getTime();
+    return entry.generation === current && age >= 0 && age < keepForMs;
+  }
+
+  return {
+    /**
+     * The figures kept under `key` (which must name everything they depend on), or `work`'s, worked out now. Those
+     * asking while they are worked out share the one working; a failed working is not kept.
+     */
+    async get<T>(key: string, work: () => Promise<T>): Promise<Worked<T>> {
+      const now = clock.now();
+      const current = generation();
+      const found = kept.get(key);
+      kept.delete(key);
+      if (found && fresh(found, now, current)) {
+        kept.set(key, found);
+        return { figures: (await found.figures) as T, workedOutAt: found.workedOutAt };
+      }
+      const entry: Kept = { generation: current, workedOutAt: now, figures: work() };
+      kept.set(key, entry);
+      for (const oldest of kept.keys()) {
+        if (kept.size <= setsKept) break;
+        kept.delete(oldest);
+      }
+      try {
+        return { figures: (await entry.figures) as T, workedOutAt: now };
+      } catch (error) {
+        if (kept.get(key) === entry) kept.delete(key);
+        throw error;
+      }
+    },
+
+    /** How many sets are kept now. */
+    size: (): number => kept.size,
+  };
+}
+
+export type FiguresCache = ReturnType<typeof createFiguresCache>;

@@ -36,7 +36,8 @@ const { handle, ...load } = opened;
 const startedAt = Date.now();
 // The data's dates are relative to the load, so the services see the load's time.
 const clock: Clock = { now: () => new Date(new Date(load.loadedAt).getTime() + (Date.now() - startedAt)) };
-const services = createServices(handle, clock);
+// Nothing kept, so that each view works its figures out: the cost the kept figures save (see figures-cache).
+const services = createServices(handle, clock, { figuresKeptForMs: 0 });
 
 async function actorOf(username: string, serviceCode?: string): Promise<Actor> {
   const user = (await services.users.findByUsername(username))!;

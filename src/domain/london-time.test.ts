@@ -30,3 +30,22 @@ test('the London date of an instant follows the clocks, not UTC', () => {
   assert.equal(londonDate(new Date('2026-12-01T23:30:00Z')), '2026-12-01');
   assert.equal(londonDate(new Date('2026-03-29T00:30:00Z')), '2026-03-29');
 });
+
+test('the offsets kept by the hour agree with the time zone database at every hour, either side of each change', () => {
+  const byTimeZone = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' });
+  const starts = [Date.UTC(2025, 0, 1), Date.UTC(1971, 9, 1), Date.UTC(1968, 1, 1)];
+  for (const start of starts) {
+    for (let t = start; t < start + 2 * 366 * 24 * 3_600_000; t += 3_600_000) {
+      for (const at of [t, t + 30 * 60_000, t + 3_599_999]) {
+        const instant = new Date(at);
+        assert.equal(londonDate(instant), byTimeZone.format(instant), instant.toISOString());
+      }
+    }
+  }
+  // The change itself: 01:00 UTC on the last Sunday of March and of October.
+  assert.equal(londonDate(new Date('2026-03-29T00:59:59Z')), '2026-03-29');
+  assert.equal(londonInstant('2026-03-29', { hours: 2, minutes: 30 }).toISOString(), '2026-03-29T01:30:00.000Z');
+  assert.equal(londonInstant('2026-10-25', { hours: 1, minutes: 30 }).toISOString(), '2026-10-25T00:30:00.000Z');
+  assert.equal(londonDate(new Date('2026-10-24T23:00:00Z')), '2026-10-25');
+  assert.throws(() => londonDate(new Date('not a date')), RangeError);
+});

@@ -1,11 +1,27 @@
 // Wall-clock time in the UK (Europe/London), where the service works: reading "14:30 on 3 March" as an instant.
 const offsetFormat = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
 
-/** Minutes London is ahead of UTC at an instant (0 in winter, 60 in summer). */
-function londonOffsetMinutes(instant: Date): number {
+/** Minutes London is ahead of UTC at an instant, worked out by the time zone database. */
+function offsetByTimeZone(instant: Date): number {
   const p = Object.fromEntries(offsetFormat.formatToParts(instant).map((x) => [x.type, x.value]));
   const asUtc = Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute), Number(p.second));
   return Math.round((asUtc - Math.floor(instant.getTime() / 1000) * 1000) / 60_000);
+}
+
+const HOUR_MS = 60 * 60_000;
+/** Offsets by UTC hour: London's clocks change on the hour (01:00 UTC), so an hour has one offset throughout. */
+const offsetOfHour = new Map<number, number>();
+
+/** Minutes London is ahead of UTC at an instant (0 in winter, 60 in summer). */
+export function londonOffsetMinutes(instant: Date): number {
+  const hour = Math.floor(instant.getTime() / HOUR_MS);
+  let offset = offsetOfHour.get(hour);
+  if (offset === undefined) {
+    if (Number.isNaN(hour)) return offsetByTimeZone(instant);
+    if (offsetOfHour.size >= 100_000) offsetOfHour.clear();
+    offsetOfHour.set(hour, (offset = offsetByTimeZone(new Date(hour * HOUR_MS))));
+  }
+  return offset;
 }
 
 /** A time of day as HH:MM (24-hour), or null. */
@@ -29,13 +45,11 @@ export function londonInstant(date: string, time: { hours: number; minutes: numb
 
 /** The start of the London calendar day that contains `instant`. */
 export function startOfLondonDay(instant: Date): Date {
-  const p = Object.fromEntries(offsetFormat.formatToParts(instant).map((x) => [x.type, x.value]));
-  return londonInstant(`${p.year}-${p.month}-${p.day}`, { hours: 0, minutes: 0 });
+  return londonInstant(londonDate(instant), { hours: 0, minutes: 0 });
 }
 
 const timeFormat = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
 export const londonTimeOfDay = (instant: Date): string => timeFormat.format(instant);
 
-const dateFormat = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' });
 /** The London calendar date (YYYY-MM-DD) of an instant: "today" for the team. */
-export const londonDate = (instant: Date): string => dateFormat.format(instant);
+export const londonDate = (instant: Date): string => new Date(instant.getTime() + londonOffsetMinutes(instant) * 60_000).toISOString().slice(0, 10);

@@ -15,7 +15,7 @@ export type Worked<T> = { figures: T; workedOutAt: Date };
 
 type Kept = { generation: number; workedOutAt: Date; figures: Promise<unknown> };
 
-export function createFiguresCache(clock: Clock, options: { keepForMs?: number; setsKept?: number; generation?: () => number } = {}) {
+export function createFiguresCache(clock: Clock, options: { keepForMs?: number | undefined; setsKept?: number; generation?: () => number } = {}) {
   const keepForMs = options.keepForMs ?? KEEP_FOR_MS;
   const setsKept = options.setsKept ?? SETS_KEPT;
   const generation = options.generation ?? recordsGeneration;

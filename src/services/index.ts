@@ -45,7 +45,8 @@ import { createRateLimits } from './rate-limits.js';
 /** How many reports (dashboards, outcome measures, equality monitoring, the quarterly return) run at once in one instance. */
 export const REPORTS_AT_ONCE = 2;
 
-export function createServices(handle: DatabaseHandle, clock: Clock) {
+/** figuresKeptForMs: how long report figures are kept (see figures-cache); 0 works them out on every view. */
+export function createServices(handle: DatabaseHandle, clock: Clock, options: { figuresKeptForMs?: number } = {}) {
   const { db } = handle;
   const audit = createAuditService(db, clock);
   const sessions = createSessionStore(db, clock);
@@ -54,7 +55,7 @@ export function createServices(handle: DatabaseHandle, clock: Clock) {
   const cases = createCaseRecords(db, clock, audit);
   // Reports take their turn two at a time (each holds up to two database connections), leaving the rest of the pool to the pages of the day's work.
   const reports = createWorkLane(REPORTS_AT_ONCE);
-  const figures = createFiguresCache(clock);
+  const figures = createFiguresCache(clock, { keepForMs: options.figuresKeptForMs });
   return {
     clock,
     engine: handle.engine,

@@ -9,6 +9,7 @@ import { PATHWAY_LABELS } from '../domain/pathways.js';
 import { longDate } from '../domain/calendar-date.js';
 import { summaryList, table, tag } from './views/components.js';
 import { input } from './views/input-component.js';
+import { dateInput } from './views/date-input-component.js';
 
 const require = createRequire(import.meta.url);
 export const NHSUK_DIST = path.join(path.dirname(require.resolve('nhsuk-frontend/package.json')), 'dist');
@@ -43,6 +44,7 @@ export function createViews(): nunjucks.Environment {
   env.addGlobal('tag', tag);
   env.addGlobal('summaryList', summaryList);
   env.addGlobal('input', input);
+  env.addGlobal('dateInput', dateInput);
   env.addGlobal('ROLE_LABELS', ROLE_LABELS);
   env.addGlobal('SITE_KIND_LABELS', SITE_KIND_LABELS);
   env.addGlobal('PATHWAY_LABELS', PATHWAY_LABELS);

@@ -2,12 +2,12 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import nunjucks from 'nunjucks';
 import { createViews } from '../views.js';
+import { normalMarkup, renderBoth } from './macro-twins.js';
 import type { SummaryListParams, TableParams, TagParams } from './components.js';
 
 const views = createViews();
 
-/** Markup with the layout whitespace taken out: between tags, and at the edges of an element's text. */
-const normal = (markup: string) => markup.replace(/>\s+/g, '>').replace(/\s+</g, '<').replace(/\s+/g, ' ').trim();
+const normal = normalMarkup;
 
 /** The text a page reader gets (textContent, its whitespace collapsed): a key and its value stay apart. */
 const textOf = (markup: string) => markup.replace(/<[^>]*>/g, '').replace(/\s+/g, ' ').trim();
@@ -15,10 +15,7 @@ const textOf = (markup: string) => markup.replace(/<[^>]*>/g, '').replace(/\s+/g
 type Component = 'table' | 'tag' | 'summaryList';
 
 function rendered(component: Component, params: object): { macro: string; ours: string } {
-  const file = { table: 'tables', tag: 'tag', summaryList: 'summary-list' }[component];
-  const macro = views.renderString(`{% from "nhsuk/components/${file}/macro.njk" import ${component} as m %}{{ m(params) }}`, { params });
-  const ours = views.renderString(`{{ ${component}(params) }}`, { params });
-  return { macro, ours };
+  return renderBoth(component, { table: 'tables', tag: 'tag', summaryList: 'summary-list' }[component], params);
 }
 
 function both(component: Component, params: object): { macro: string; ours: string } {

@@ -1,17 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createViews } from '../views.js';
+import { normalMarkup, renderBoth } from './macro-twins.js';
 import { input, type InputParams } from './input-component.js';
 
-const views = createViews();
-
-/** Markup with the layout whitespace taken out: between tags, and at the edges of an element's text. */
-const normal = (markup: string) => markup.replace(/>\s+/g, '>').replace(/\s+</g, '<').replace(/\s+/g, ' ').trim();
-
 function sameAsMacro(params: InputParams) {
-  const macro = views.renderString('{% from "nhsuk/components/input/macro.njk" import input as m %}{{ m(params) }}', { params });
-  const ours = views.renderString('{{ input(params) }}', { params });
-  assert.equal(normal(ours), normal(macro), JSON.stringify(params));
+  const { macro, ours } = renderBoth('input', 'input', params);
+  assert.equal(normalMarkup(ours), normalMarkup(macro), JSON.stringify(params));
 }
 
 test('input: the same markup as the nhsuk-frontend macro for the options Divert uses', () => {

@@ -10,6 +10,10 @@ import { longDate } from '../domain/calendar-date.js';
 import { summaryList, table, tag } from './views/components.js';
 import { input } from './views/input-component.js';
 import { dateInput } from './views/date-input-component.js';
+import { button } from './views/button-component.js';
+import { select } from './views/select-component.js';
+import { textarea } from './views/textarea-component.js';
+import { radios } from './views/radios-component.js';
 
 const require = createRequire(import.meta.url);
 export const NHSUK_DIST = path.join(path.dirname(require.resolve('nhsuk-frontend/package.json')), 'dist');
@@ -45,6 +49,10 @@ export function createViews(): nunjucks.Environment {
   env.addGlobal('summaryList', summaryList);
   env.addGlobal('input', input);
   env.addGlobal('dateInput', dateInput);
+  env.addGlobal('button', button);
+  env.addGlobal('select', select);
+  env.addGlobal('textarea', textarea);
+  env.addGlobal('radios', radios);
   env.addGlobal('ROLE_LABELS', ROLE_LABELS);
   env.addGlobal('SITE_KIND_LABELS', SITE_KIND_LABELS);
   env.addGlobal('PATHWAY_LABELS', PATHWAY_LABELS);

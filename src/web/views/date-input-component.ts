@@ -5,6 +5,7 @@
 // An option it does not know is refused rather than dropped, so a page that needs one imports the macro instead.
 import nunjucks from 'nunjucks';
 import { html, refuseOthers, type Safe } from './components.js';
+import { fieldMessages, inFieldset, type FieldsetParams, type MessageParams } from './form-parts.js';
 
 const { SafeString } = nunjucks.runtime;
 
@@ -13,9 +14,9 @@ export type DateItem = { name: Box; value?: unknown; classes?: string };
 export type DateInputParams = {
   id: string;
   namePrefix?: string;
-  fieldset?: { legend?: { text?: unknown; size?: string } };
-  hint?: { text?: unknown } | null | false;
-  errorMessage?: { text?: unknown } | null | false;
+  fieldset?: FieldsetParams;
+  hint?: MessageParams;
+  errorMessage?: MessageParams;
   items?: DateItem[];
   values?: Partial<Record<Box, unknown>> | null;
 };
@@ -24,16 +25,11 @@ const BOXES: readonly Box[] = ['day', 'month', 'year'];
 const LABELS: Record<Box, string> = { day: 'Day', month: 'Month', year: 'Year' };
 const WIDTHS: Record<Box, number> = { day: 2, month: 2, year: 4 };
 const WIDTH_CLASS = /nhsuk-input--width-(2|3|4|5|10|20|30)\b/;
-const LEGEND_SIZES = ['s', 'm', 'l', 'xl'];
 
 const present = (value: unknown) => value !== undefined && value !== null && value !== false;
 
 export function dateInput(params: DateInputParams): Safe {
   refuseOthers('date input', params, ['id', 'namePrefix', 'fieldset', 'hint', 'errorMessage', 'items', 'values']);
-  if (params.fieldset) refuseOthers('date input fieldset', params.fieldset, ['legend']);
-  if (params.fieldset?.legend) refuseOthers('date input legend', params.fieldset.legend, ['text', 'size']);
-  if (params.hint) refuseOthers('date input hint', params.hint, ['text']);
-  if (params.errorMessage) refuseOthers('date input error message', params.errorMessage, ['text']);
   const items = params.items?.length ? params.items : BOXES.map((name) => ({ name }) as DateItem);
   for (const item of items) {
     refuseOthers('date input item', item, ['name', 'value', 'classes']);
@@ -41,8 +37,7 @@ export function dateInput(params: DateInputParams): Safe {
   }
 
   const id = params.id;
-  const hintText = params.hint ? params.hint.text : undefined;
-  const errorText = params.errorMessage ? params.errorMessage.text : undefined;
+  const { markup, describedBy, errorText } = fieldMessages('date input', id, params.hint, params.errorMessage);
   const anyItemHasError = items.some((item) => (item.classes ?? '').includes('nhsuk-input--error'));
 
   const boxes = items.map((item) => {
@@ -62,23 +57,9 @@ export function dateInput(params: DateInputParams): Safe {
     );
   });
 
-  const describedBy: string[] = [];
-  const parts: string[] = [];
-  if (hintText) {
-    describedBy.push(`${id}-hint`);
-    parts.push(`<div class="nhsuk-hint" id="${html(id)}-hint">${html(String(hintText).trim())}</div>`);
-  }
-  if (errorText) {
-    describedBy.push(`${id}-error`);
-    parts.push(`<span class="nhsuk-error-message" id="${html(id)}-error"><span class="nhsuk-u-visually-hidden">Error: </span>${html(String(errorText).trim())}</span>`);
-  }
-  parts.push(`<div class="nhsuk-date-input" id="${html(id)}">${boxes.join('\n')}</div>`);
+  const parts = [...markup, `<div class="nhsuk-date-input" id="${html(id)}">${boxes.join('\n')}</div>`];
 
   const group = `nhsuk-form-group${errorText || anyItemHasError ? ' nhsuk-form-group--error' : ''}`;
   if (!params.fieldset) return new SafeString(`<div class="${group}">\n${parts.join('\n')}\n</div>`);
-  const legend = params.fieldset.legend;
-  const size = legend?.size && LEGEND_SIZES.includes(legend.size) ? ` nhsuk-fieldset__legend--${legend.size}` : '';
-  const legendText = legend?.text ? `<legend class="nhsuk-fieldset__legend${size}">${html(String(legend.text).trim())}</legend>\n` : '';
-  const aria = describedBy.length ? ` aria-describedby="${html(describedBy.join(' '))}"` : '';
-  return new SafeString(`<div class="${group}">\n<fieldset class="nhsuk-fieldset" role="group"${aria}>\n${legendText}${parts.join('\n')}\n</fieldset>\n</div>`);
+  return new SafeString(`<div class="${group}">\n${inFieldset('date input', params.fieldset, describedBy, parts.join('\n'), 'group')}\n</div>`);
 }

@@ -21,6 +21,9 @@ test('input: the same markup as the nhsuk-frontend macro for the options Divert 
     { label: { text: 'Reason' }, name: 'reason', errorMessage: false, hint: { text: '' } },
     { label: { text: 'Reason' }, name: 'reason', errorMessage: { text: '' } },
     { name: 'unlabelled', value: 'x' },
+    { label: { text: 'Partner name', size: 's' }, name: 'name', value: 'x' },
+    { label: { html: 'Score <span class="nhsuk-u-visually-hidden">out of 10</span>' }, name: 'score', inputmode: 'numeric', width: 2 },
+    { label: { text: 'Partner name', size: 'm', classes: 'nhsuk-label--s' }, name: 'name' },
   ];
   for (const params of cases) sameAsMacro(params);
 });

@@ -4,6 +4,7 @@
 // An option it does not know is refused rather than dropped, so a page that needs one imports the macro instead.
 import nunjucks from 'nunjucks';
 import { html, refuseOthers, type Safe } from './components.js';
+import { fieldMessages, labelFor, type LabelParams, type MessageParams } from './form-parts.js';
 
 const { SafeString } = nunjucks.runtime;
 
@@ -12,9 +13,9 @@ export type InputParams = {
   id?: string;
   type?: string;
   value?: unknown;
-  label?: { text?: unknown; classes?: string };
-  hint?: { text?: unknown };
-  errorMessage?: { text?: unknown } | null | false;
+  label?: LabelParams;
+  hint?: MessageParams;
+  errorMessage?: MessageParams;
   classes?: string;
   width?: number | string;
   autocomplete?: string;
@@ -29,12 +30,9 @@ const optional = (name: string, value: unknown) => (value === undefined || value
 
 export function input(params: InputParams): Safe {
   refuseOthers('input', params, ['name', 'id', 'type', 'value', 'label', 'hint', 'errorMessage', 'classes', 'width', 'autocomplete', 'spellcheck', 'inputmode']);
-  if (params.label) refuseOthers('input label', params.label, ['text', 'classes']);
-  if (params.hint) refuseOthers('input hint', params.hint, ['text']);
-  if (params.errorMessage) refuseOthers('input error message', params.errorMessage, ['text']);
   const id = params.id || params.name;
   const classes = params.classes ?? '';
-  const errorText = params.errorMessage ? params.errorMessage.text : undefined;
+  const { markup, describedBy, errorText } = fieldMessages('input', id, params.hint, params.errorMessage);
   let inputClasses = 'nhsuk-input';
   let groupClasses = 'nhsuk-form-group';
   if (errorText) {
@@ -44,18 +42,7 @@ export function input(params: InputParams): Safe {
   if (params.width && WIDTHS.includes(String(params.width)) && !WIDTHS.some((w) => classes.includes(`nhsuk-input--width-${w}`))) inputClasses += ` nhsuk-input--width-${params.width}`;
   if (classes) inputClasses += ` ${classes}`;
 
-  const parts = [`<div class="${groupClasses}">`];
-  const labelText = params.label?.text;
-  if (labelText) parts.push(`<label class="nhsuk-label${params.label?.classes ? ` ${params.label.classes}` : ''}" for="${html(id)}">${html(String(labelText).trim())}</label>`);
-  const describedBy: string[] = [];
-  if (params.hint?.text) {
-    describedBy.push(`${id}-hint`);
-    parts.push(`<div class="nhsuk-hint" id="${html(id)}-hint">${html(String(params.hint.text).trim())}</div>`);
-  }
-  if (errorText) {
-    describedBy.push(`${id}-error`);
-    parts.push(`<span class="nhsuk-error-message" id="${html(id)}-error"><span class="nhsuk-u-visually-hidden">Error: </span>${html(String(errorText).trim())}</span>`);
-  }
+  const parts = [`<div class="${groupClasses}">`, labelFor('input', id, params.label), ...markup];
   const spellcheck = params.spellcheck === true || params.spellcheck === false ? String(params.spellcheck) : undefined;
   parts.push(
     `<input class="${inputClasses}" id="${html(id)}" name="${html(params.name)}" type="${html(params.type || 'text')}"` +

@@ -4,6 +4,7 @@
 import type { InferResult, Kysely, SelectQueryBuilder } from 'kysely';
 import type { Database } from './schema.js';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
+import { compiledOnce, type QueryValue } from './compiled-once.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Read = SelectQueryBuilder<any, any, any>;
@@ -14,16 +15,12 @@ export type Instants<Q extends Reads> = { [K in keyof Q]?: readonly (keyof Infer
 
 export type ReadTogether<Q extends Reads> = { [K in keyof Q]: InferResult<Q[K]> };
 
-/** Runs the reads as one statement, each giving its rows in its own order, with instants as dates as a lone read gives them. */
-export async function readTogether<Q extends Reads>(db: Kysely<Database>, reads: Q, instants: Instants<Q> = {}): Promise<ReadTogether<Q>> {
-  const names = Object.keys(reads);
-  const row = (await db
-    .selectNoFrom(names.map((name) => jsonArrayFrom(reads[name]!).as(name)))
-    .executeTakeFirstOrThrow()) as Record<string, Record<string, unknown>[]>;
-  for (const name of names) {
-    const columns = (instants[name] ?? []) as readonly string[];
-    if (columns.length === 0) continue;
-    for (const r of row[name]!) {
+const together = (db: Kysely<Database>, reads: Reads) => db.selectNoFrom(Object.keys(reads).map((name) => jsonArrayFrom(reads[name]!).as(name)));
+
+/** The one row's reads, with each read's instants read back as dates. */
+function revived<Q extends Reads>(row: Record<string, Record<string, unknown>[]>, instants: Instants<Q>): ReadTogether<Q> {
+  for (const [name, columns] of Object.entries(instants) as [string, readonly string[]][]) {
+    for (const r of row[name] ?? []) {
       for (const column of columns) {
         const value = r[column];
         if (typeof value === 'string') r[column] = new Date(value);
@@ -31,4 +28,26 @@ export async function readTogether<Q extends Reads>(db: Kysely<Database>, reads:
     }
   }
   return row as ReadTogether<Q>;
+}
+
+/** Runs the reads as one statement, each giving its rows in its own order, with instants as dates as a lone read gives them. */
+export async function readTogether<Q extends Reads>(db: Kysely<Database>, reads: Q, instants: Instants<Q> = {}): Promise<ReadTogether<Q>> {
+  return revived((await together(db, reads).executeTakeFirstOrThrow()) as Record<string, Record<string, unknown>[]>, instants);
+}
+
+/**
+ * Reads run together as above, their statement built and compiled once for each shape (see compiled-once). The text
+ * is the same whichever database runs it (both engines speak PostgreSQL), so the first one given builds it.
+ */
+export function readTogetherOnce<S extends object, V extends Record<string, QueryValue>, Q extends Reads>(
+  reads: (db: Kysely<Database>, shape: S, values: V) => Q,
+  instants: Instants<Q> = {},
+): (db: Kysely<Database>, shape: S, values: V) => Promise<ReadTogether<Q>> {
+  let builder: Kysely<Database> | undefined;
+  const query = compiledOnce((shape: S, values: V) => together(builder!, reads(builder!, shape, values)));
+  return async (db, shape, values) => {
+    builder = db;
+    const compiled = query(shape, values);
+    return revived((await db.executeQuery(compiled)).rows[0] as Record<string, Record<string, unknown>[]>, instants);
+  };
 }

@@ -35,6 +35,8 @@ export function changesRecords(text: string): boolean {
   const first = firstWord(text);
   // A script of several statements (a migration, a restore) is taken to change them.
   if (/;\s*\S/.test(text)) return true;
+  // A select on its own writes nothing (its "for update" only locks); a "with" may hold a change.
+  if (first === 'select') return false;
   if (DATA_STATEMENTS.has(first)) return tablesWritten(text).some((table) => !NOT_RECORDS.has(table));
   return !SETTINGS.has(first);
 }

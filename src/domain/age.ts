@@ -1,4 +1,5 @@
 // Ages and age bands (10-17 child, 18-24 young adult, 25+ adult) on Europe/London calendar dates, and date-of-birth checks.
+import { londonDate } from './london-time.js';
 
 export const AGE_BANDS = ['child', 'young_adult', 'adult'] as const;
 
@@ -25,19 +26,11 @@ export const DATE_OF_BIRTH_MESSAGES = {
 
 type CalendarDate = { year: number; month: number; day: number };
 
-const londonDateFormat = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Europe/London',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
 
 /** The calendar date (YYYY-MM-DD) in Europe/London at the given instant: 23:30 UTC on 1 July is 2 July in London. */
 export function londonCalendarDate(instant: Date): string {
   if (Number.isNaN(instant.getTime())) throw new RangeError('londonCalendarDate needs a valid Date');
-  const parts = londonDateFormat.formatToParts(instant);
-  const part = (type: 'year' | 'month' | 'day'): string => parts.find((p) => p.type === type)?.value ?? '';
-  return `${part('year').padStart(4, '0')}-${part('month')}-${part('day')}`;
+  return londonDate(instant);
 }
 
 /** A year of 366 days in the Gregorian calendar. */

@@ -8,7 +8,7 @@ import type { Contact } from '../../domain/engagement.js';
 import { ENGAGEMENT_WINDOW_DAYS } from '../../domain/engagement.js';
 import { londonDate, londonInstant } from '../../domain/london-time.js';
 import { AMBER_FROM_DAY } from '../../domain/twelve-week-clock.js';
-import { readTogether } from '../../db/read-together.js';
+import { readTogetherOnce } from '../../db/read-together.js';
 import { asExtension } from './case-records.js';
 
 /** Which cases: a service's, optionally one worker's (null: nobody's) or one case. */
@@ -39,22 +39,32 @@ export type ScopedFacts = {
 /** A literal in the SQL text, so the planner can match the partial indexes of 0005_case.sql. */
 const lit = <T extends string>(value: T) => sql.lit(value) as RawBuilder<T>;
 
-function inScope(scope: FactScope): RawBuilder<boolean> {
-  const parts = [sql`c.service_id = ${scope.serviceId}`];
-  if (scope.workerId === null) parts.push(sql`c.allocated_to is null`);
-  else if (scope.workerId !== undefined) parts.push(sql`c.allocated_to = ${scope.workerId}`);
-  if (scope.caseId !== undefined) parts.push(sql`c.id = ${scope.caseId}`);
+/** What decides the text of the facts' reads: whose cases, and whether the pending extensions are read. */
+type FactShape = { worker: 'any' | 'none' | 'one'; oneCase: boolean; team: boolean };
+type FactValues = { serviceId: string; workerId: string | null; caseId: string | null; today: string; reviewUntil: string; amberFrom: string; followUpFrom: string };
+
+function inScope(scope: Pick<FactShape, 'worker' | 'oneCase'>, values: Pick<FactValues, 'serviceId' | 'workerId' | 'caseId'>): RawBuilder<boolean> {
+  const parts = [sql`c.service_id = ${values.serviceId}`];
+  if (scope.worker === 'none') parts.push(sql`c.allocated_to is null`);
+  else if (scope.worker === 'one') parts.push(sql`c.allocated_to = ${values.workerId}`);
+  if (scope.oneCase) parts.push(sql`c.id = ${values.caseId}`);
   return sql<boolean>`(${sql.join(parts, sql` and `)})`;
 }
 
+const shapeOf = (scope: FactScope): Pick<FactShape, 'worker' | 'oneCase'> => ({
+  worker: scope.workerId === undefined ? 'any' : scope.workerId === null ? 'none' : 'one',
+  oneCase: scope.caseId !== undefined,
+});
+const scopeValues = (scope: FactScope) => ({ serviceId: scope.serviceId, workerId: scope.workerId ?? null, caseId: scope.caseId ?? null });
+
 const nameOf = (r: { given_name: string; family_name: string }) => `${r.given_name} ${r.family_name}`;
 
-export async function loadCaseFacts(db: Kysely<Database>, scope: FactScope, today: string, options: { teamDecisions: boolean }): Promise<ScopedFacts> {
-  const where = inScope(scope);
-  const wide = scope.workerId === undefined && scope.caseId === undefined;
+// One statement for all of them, built once for each shape: on one case's page these seven small reads were half of what the page cost.
+const factsRead = readTogetherOnce((db: Kysely<Database>, shape: FactShape, v: FactValues) => {
+  const where = inScope(shape, v);
+  const wide = shape.worker === 'any' && !shape.oneCase;
   const notClosed = lit('closed');
-  // One statement for all of them: on one case's page these seven small reads were half of what the page cost.
-  const read = await readTogether(db, {
+  return {
     caseRows: db.selectFrom('case_episode as c')
       .innerJoin('person as p', 'p.id', 'c.person_id')
       .leftJoin('assessment as a', (j) => j.onRef('a.case_id', '=', 'c.id').on('a.assessment_status', '=', lit('completed')))
@@ -64,8 +74,8 @@ export async function loadCaseFacts(db: Kysely<Database>, scope: FactScope, toda
     // A team's list needs only reviews within the look-ahead; one worker's cases show their next review whenever it is.
     reviews: db.selectFrom('plan_review as r').innerJoin('case_episode as c', 'c.id', 'r.case_id')
       .select(['r.case_id', 'r.due_on'])
-      .where('r.service_id', '=', scope.serviceId).where('r.completed_on', 'is', null).where(where).where('c.case_status', '<>', notClosed)
-      .$if(wide, (q) => q.where('r.due_on', '<=', addDays(today, REVIEW_LOOKAHEAD_DAYS))),
+      .where('r.service_id', '=', v.serviceId).where('r.completed_on', 'is', null).where(where).where('c.case_status', '<>', notClosed)
+      .$if(wide, (q) => q.where('r.due_on', '<=', v.reviewUntil)),
     lastContacts: db.selectFrom('case_episode as c')
       .innerJoinLateral(
         (eb) => eb.selectFrom('contact as k').select(['k.id', 'k.starts_at', 'k.outcome']).whereRef('k.case_id', '=', 'c.id').orderBy('k.starts_at', 'desc').limit(1).as('k'),
@@ -75,25 +85,35 @@ export async function loadCaseFacts(db: Kysely<Database>, scope: FactScope, toda
       .where(where).where('c.case_status', '=', lit('open')).where('k.outcome', '=', lit('did_not_attend')),
     waiting: db.selectFrom('onward_referral as o').innerJoin('case_episode as c', 'c.id', 'o.case_id').innerJoin('partner_organisation as po', 'po.id', 'o.partner_organisation_id')
       .select(['o.case_id', 'o.id', 'o.onward_state', 'o.sent_on', 'po.name', 'po.typical_wait_days'])
-      .where('o.service_id', '=', scope.serviceId).where(sql<boolean>`o.onward_state in ('sent', 'accepted', 'waiting')`).where('o.sent_on', 'is not', null)
+      .where('o.service_id', '=', v.serviceId).where(sql<boolean>`o.onward_state in ('sent', 'accepted', 'waiting')`).where('o.sent_on', 'is not', null)
       .where(where).where('c.case_status', '=', lit('open')),
     // Approved extensions: across a team they matter only once a case could be near or past its end.
     extensions: db.selectFrom('case_extension as e').innerJoin('case_episode as c', 'c.id', 'e.case_id').innerJoin('app_user as u', 'u.id', 'e.decided_by')
       .select(['e.case_id', 'e.decided_on', 'u.display_name', 'e.reason', 'e.new_end_on'])
-      .where('e.service_id', '=', scope.serviceId).where('e.decision', '=', lit('approved'))
+      .where('e.service_id', '=', v.serviceId).where('e.decision', '=', lit('approved'))
       .where(where).where('c.case_status', '<>', notClosed)
-      .$if(wide, (q) => q.where('c.plan_agreed_on', '<=', addDays(today, -AMBER_FROM_DAY))),
+      .$if(wide, (q) => q.where('c.plan_agreed_on', '<=', v.amberFrom)),
     // Extensions waiting for a decision, which only a team manager's list shows.
     pending: db.selectFrom('case_extension as e').innerJoin('case_episode as c', 'c.id', 'e.case_id')
       .select(['e.case_id', 'e.requested_at'])
-      .where('e.service_id', '=', scope.serviceId).where('e.decision', 'is', null).where(where).where('c.case_status', '<>', notClosed)
-      .$if(!options.teamDecisions, (q) => q.where(sql<boolean>`false`)),
+      .where('e.service_id', '=', v.serviceId).where('e.decision', 'is', null).where(where).where('c.case_status', '<>', notClosed)
+      .$if(!shape.team, (q) => q.where(sql<boolean>`false`)),
     closedRows: db.selectFrom('case_episode as c').innerJoin('person as p', 'p.id', 'c.person_id')
       .select(['c.id', 'c.person_id', 'p.given_name', 'p.family_name', 'c.opened_at', 'c.plan_agreed_on', 'c.allocated_to', 'c.closed_on', 'c.follow_up_due_on'])
       .where(where).where('c.case_status', '=', lit('closed'))
-      .where('c.follow_up_due_on', '<=', today).where('c.follow_up_due_on', '>=', addDays(today, -FOLLOW_UP_LOOKBACK_DAYS))
+      .where('c.follow_up_due_on', '<=', v.today).where('c.follow_up_due_on', '>=', v.followUpFrom)
       .where((eb) => eb.not(eb.exists(eb.selectFrom('follow_up as f').select('f.id').whereRef('f.case_id', '=', 'c.id')))),
-  }, { caseRows: ['opened_at', 'closure_requested_at'], lastContacts: ['starts_at'], pending: ['requested_at'], closedRows: ['opened_at'] });
+  };
+}, { caseRows: ['opened_at', 'closure_requested_at'], lastContacts: ['starts_at'], pending: ['requested_at'], closedRows: ['opened_at'] });
+
+export async function loadCaseFacts(db: Kysely<Database>, scope: FactScope, today: string, options: { teamDecisions: boolean }): Promise<ScopedFacts> {
+  const read = await factsRead(db, { ...shapeOf(scope), team: options.teamDecisions }, {
+    ...scopeValues(scope),
+    today,
+    reviewUntil: addDays(today, REVIEW_LOOKAHEAD_DAYS),
+    amberFrom: addDays(today, -AMBER_FROM_DAY),
+    followUpFrom: addDays(today, -FOLLOW_UP_LOOKBACK_DAYS),
+  });
   const { caseRows, reviews, lastContacts, waiting, extensions, pending, closedRows } = read;
 
   const group = <R extends { case_id: string }>(rows: R[]) => {
@@ -141,7 +161,7 @@ export async function recentContacts(db: Kysely<Database>, scope: FactScope, tod
   const until = londonInstant(addDays(today, 1), { hours: 0, minutes: 0 });
   const rows = await db.selectFrom('case_episode as c').innerJoin('contact as k', 'k.case_id', 'c.id')
     .select(['k.case_id', 'k.starts_at', 'k.outcome'])
-    .where(inScope(scope)).where('c.case_status', '<>', lit('closed'))
+    .where(inScope(shapeOf(scope), scopeValues(scope))).where('c.case_status', '<>', lit('closed'))
     .where('k.starts_at', '>=', from).where('k.starts_at', '<', until).where('k.outcome', 'is not', null)
     .execute();
   const byCase = new Map<string, Contact[]>();

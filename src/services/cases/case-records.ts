@@ -10,7 +10,7 @@ import { londonDate } from '../../domain/london-time.js';
 import type { AuditService, RequestOrigin } from '../audit.js';
 import type { Clock } from '../clock.js';
 import { ForbiddenError, NotFoundError } from '../errors.js';
-import { readTogether } from '../../db/read-together.js';
+import { readTogetherOnce } from '../../db/read-together.js';
 import { INSTANT_COLUMNS } from '../../db/instant-columns.js';
 
 /** Everything a case page shows above its own content. */
@@ -61,9 +61,23 @@ function approvedExtensions(reader: Reader, caseId: string) {
 export const asExtension = (r: { decided_on: string | null; display_name: string; reason: string; new_end_on: string }): Extension =>
   ({ approvedOn: r.decided_on!, approvedBy: r.display_name, reason: r.reason, newEndOn: r.new_end_on });
 
+/** The case by id in a service, as a read to select from. */
+const caseIn = (reader: Reader, caseId: string, serviceId: string) => reader.selectFrom('case_episode').where('id', '=', caseId).where('service_id', '=', serviceId);
+
 /** The case by id in the actor's service, as a read to select from. */
-const inService = (reader: Reader, actor: Actor, caseId: string) =>
-  reader.selectFrom('case_episode').where('id', '=', caseId).where('service_id', '=', actor.grant.serviceId ?? '');
+const inService = (reader: Reader, actor: Actor, caseId: string) => caseIn(reader, caseId, actor.grant.serviceId ?? '');
+
+/** One statement for the case and the four reads every case page makes with it, built once. */
+const headerRead = readTogetherOnce((db: Kysely<Database>, _shape: object, v: { caseId: string; serviceId: string }) => {
+  const theCase = caseIn(db, v.caseId, v.serviceId);
+  return {
+    caseEpisode: theCase.selectAll(),
+    person: db.selectFrom('person').selectAll().where('id', '=', theCase.select('person_id')),
+    referral: db.selectFrom('referral').selectAll().where('id', '=', theCase.select('referral_id')),
+    worker: db.selectFrom('app_user').select('display_name').where('id', '=', theCase.select('allocated_to')),
+    extensions: approvedExtensions(db, v.caseId),
+  };
+}, { caseEpisode: INSTANT_COLUMNS.case_episode, person: INSTANT_COLUMNS.person, referral: INSTANT_COLUMNS.referral });
 
 /** The case read, if the actor may see it; otherwise NotFoundError (out of scope and missing are not told apart). */
 function visible(actor: Actor, row: CaseEpisodeRow | undefined): CaseEpisodeRow {
@@ -89,15 +103,7 @@ export function createCaseRecords(db: Kysely<Database>, clock: Clock, audit: Aud
   /** The case, its person and referral, its worker and its clock, without auditing (for use after an audited read). */
   async function header(actor: Actor, caseId: string): Promise<CaseHeader> {
     if (!isUuid(caseId)) throw new NotFoundError('case');
-    // One statement for the case and the four reads every case page makes with it.
-    const theCase = inService(db, actor, caseId);
-    const read = await readTogether(db, {
-      caseEpisode: theCase.selectAll(),
-      person: db.selectFrom('person').selectAll().where('id', '=', theCase.select('person_id')),
-      referral: db.selectFrom('referral').selectAll().where('id', '=', theCase.select('referral_id')),
-      worker: db.selectFrom('app_user').select('display_name').where('id', '=', theCase.select('allocated_to')),
-      extensions: approvedExtensions(db, caseId),
-    }, { caseEpisode: INSTANT_COLUMNS.case_episode, person: INSTANT_COLUMNS.person, referral: INSTANT_COLUMNS.referral });
+    const read = await headerRead(db, {}, { caseId, serviceId: actor.grant.serviceId ?? '' });
     const caseEpisode = visible(actor, read.caseEpisode[0]);
     const person = read.person[0];
     if (!person) throw new Error(`The person of case ${caseEpisode.id} is missing`);

@@ -13,7 +13,7 @@ import type { PersonInput } from './person-input.js';
 import { nameMatchIds } from './name-matches.js';
 import { describeLink, isRelationship } from '../../domain/relationships.js';
 import { isUuid } from '../../domain/ids.js';
-import { readTogether } from '../../db/read-together.js';
+import { readTogetherOnce } from '../../db/read-together.js';
 import { INSTANT_COLUMNS } from '../../db/instant-columns.js';
 
 export type DuplicateCandidate = { person: PersonRow; score: number; reasons: string[] };
@@ -70,6 +70,22 @@ function identifierTaken(error: unknown): ValidationError | null {
   return null;
 }
 
+/** A person by id in a service, as a read. */
+const personIn = (db: Kysely<Database>, id: string, serviceId: string) => db.selectFrom('person').selectAll().where('id', '=', id).where('service_id', '=', serviceId);
+
+/** One statement for a person's record, their other names and their links, built once. */
+const viewRead = readTogetherOnce((db: Kysely<Database>, _shape: object, v: { id: string; serviceId: string }) => ({
+  person: personIn(db, v.id, v.serviceId),
+  aliases: db.selectFrom('person_alias').selectAll().where('person_id', '=', v.id).orderBy('created_at'),
+  // Links recorded on either person: the other one is the family member shown.
+  links: db
+    .selectFrom('person_link as l')
+    .innerJoin('person as r', (join) => join.on(sql<boolean>`r.id = case when l.person_id = ${v.id} then l.related_person_id else l.person_id end`))
+    .select(['l.id', 'l.person_id', 'l.relationship', 'r.id as related_id', 'r.given_name', 'r.family_name', 'r.date_of_birth'])
+    .where((eb) => eb.or([eb('l.person_id', '=', v.id), eb('l.related_person_id', '=', v.id)]))
+    .orderBy('l.created_at'),
+}), { person: INSTANT_COLUMNS.person, aliases: INSTANT_COLUMNS.person_alias });
+
 export function createPersonRecords(db: Kysely<Database>, clock: Clock, audit: AuditService) {
   const serviceOf = (actor: Actor) => {
     if (!actor.grant.serviceId) throw new NotFoundError('person');
@@ -102,7 +118,7 @@ export function createPersonRecords(db: Kysely<Database>, clock: Clock, audit: A
   }
 
   /** The person by id in the actor's service, as a read. */
-  const inService = (actor: Actor, id: string) => db.selectFrom('person').selectAll().where('id', '=', id).where('service_id', '=', serviceOf(actor));
+  const inService = (actor: Actor, id: string) => personIn(db, id, serviceOf(actor));
 
   async function get(actor: Actor, id: string): Promise<PersonRow> {
     const person = isUuid(id) ? await inService(actor, id).executeTakeFirst() : undefined;
@@ -138,18 +154,7 @@ export function createPersonRecords(db: Kysely<Database>, clock: Clock, audit: A
     /** Reads a person's record for a page, and records that it was read. */
     async view(actor: Actor, id: string, origin: RequestOrigin, reason: string | null = null) {
       if (!isUuid(id)) throw new NotFoundError('person');
-      // One statement for the record, its other names and its links.
-      const read = await readTogether(db, {
-        person: inService(actor, id),
-        aliases: db.selectFrom('person_alias').selectAll().where('person_id', '=', id).orderBy('created_at'),
-        // Links recorded on either person: the other one is the family member shown.
-        links: db
-          .selectFrom('person_link as l')
-          .innerJoin('person as r', (join) => join.on(sql<boolean>`r.id = case when l.person_id = ${id} then l.related_person_id else l.person_id end`))
-          .select(['l.id', 'l.person_id', 'l.relationship', 'r.id as related_id', 'r.given_name', 'r.family_name', 'r.date_of_birth'])
-          .where((eb) => eb.or([eb('l.person_id', '=', id), eb('l.related_person_id', '=', id)]))
-          .orderBy('l.created_at'),
-      }, { person: INSTANT_COLUMNS.person, aliases: INSTANT_COLUMNS.person_alias });
+      const read = await viewRead(db, {}, { id, serviceId: serviceOf(actor) });
       const person = read.person[0];
       if (!person) throw new NotFoundError('person');
       const { aliases, links: linkRows } = read;

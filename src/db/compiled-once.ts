@@ -7,7 +7,8 @@
 // its parameters). It must decide the text from the shape alone, and pass each value on as it is, never work with it:
 // the first time a shape is met, its query is built with stand-ins for the values and checked against a build with
 // the real ones, so a query whose text depends on a value is refused at once rather than run wrong later.
-import type { Compilable, CompiledQuery } from 'kysely';
+import type { Compilable, CompiledQuery, Kysely } from 'kysely';
+import type { Database } from './schema.js';
 
 export type QueryValue = string | number | boolean | Date | null | undefined;
 type Values = Record<string, QueryValue>;
@@ -54,5 +55,18 @@ export function compiledOnce<S extends object, V extends Values, R>(build: (shap
     }
     templates.set(key, template);
     return fresh;
+  };
+}
+
+/**
+ * A query built and compiled once for each shape as above, run on the database given. The text is the same whichever
+ * database runs it (both engines speak PostgreSQL), so the first one given builds it.
+ */
+export function queryOnce<S extends object, V extends Values, R>(build: (db: Kysely<Database>, shape: S, values: V) => Compilable<R>): (db: Kysely<Database>, shape: S, values: V) => Promise<R[]> {
+  let builder: Kysely<Database> | undefined;
+  const query = compiledOnce((shape: S, values: V) => build(builder!, shape, values));
+  return async (db, shape, values) => {
+    builder = db;
+    return (await db.executeQuery(query(shape, values))).rows;
   };
 }

@@ -4,7 +4,7 @@
 import type { InferResult, Kysely, SelectQueryBuilder } from 'kysely';
 import type { Database } from './schema.js';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
-import { compiledOnce, type QueryValue } from './compiled-once.js';
+import { queryOnce, type QueryValue } from './compiled-once.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Read = SelectQueryBuilder<any, any, any>;
@@ -35,19 +35,11 @@ export async function readTogether<Q extends Reads>(db: Kysely<Database>, reads:
   return revived((await together(db, reads).executeTakeFirstOrThrow()) as Record<string, Record<string, unknown>[]>, instants);
 }
 
-/**
- * Reads run together as above, their statement built and compiled once for each shape (see compiled-once). The text
- * is the same whichever database runs it (both engines speak PostgreSQL), so the first one given builds it.
- */
+/** Reads run together as above, their statement built and compiled once for each shape (see compiled-once). */
 export function readTogetherOnce<S extends object, V extends Record<string, QueryValue>, Q extends Reads>(
   reads: (db: Kysely<Database>, shape: S, values: V) => Q,
   instants: Instants<Q> = {},
 ): (db: Kysely<Database>, shape: S, values: V) => Promise<ReadTogether<Q>> {
-  let builder: Kysely<Database> | undefined;
-  const query = compiledOnce((shape: S, values: V) => together(builder!, reads(builder!, shape, values)));
-  return async (db, shape, values) => {
-    builder = db;
-    const compiled = query(shape, values);
-    return revived((await db.executeQuery(compiled)).rows[0] as Record<string, Record<string, unknown>[]>, instants);
-  };
+  const query = queryOnce((db: Kysely<Database>, shape: S, values: V) => together(db, reads(db, shape, values)));
+  return async (db, shape, values) => revived((await query(db, shape, values))[0] as Record<string, Record<string, unknown>[]>, instants);
 }

@@ -9,6 +9,7 @@ import { ENGAGEMENT_WINDOW_DAYS } from '../../domain/engagement.js';
 import { londonDate, londonInstant } from '../../domain/london-time.js';
 import { AMBER_FROM_DAY } from '../../domain/twelve-week-clock.js';
 import { readTogetherOnce } from '../../db/read-together.js';
+import { queryOnce } from '../../db/compiled-once.js';
 import { asExtension } from './case-records.js';
 
 /** Which cases: a service's, optionally one worker's (null: nobody's) or one case. */
@@ -155,15 +156,17 @@ export async function loadCaseFacts(db: Kysely<Database>, scope: FactScope, toda
   return { cases, facts, workerOf };
 }
 
+const contactsRead = queryOnce((db: Kysely<Database>, shape: Pick<FactShape, 'worker' | 'oneCase'>, v: Pick<FactValues, 'serviceId' | 'workerId' | 'caseId'> & { from: Date; until: Date }) =>
+  db.selectFrom('case_episode as c').innerJoin('contact as k', 'k.case_id', 'c.id')
+    .select(['k.case_id', 'k.starts_at', 'k.outcome'])
+    .where(inScope(shape, v)).where('c.case_status', '<>', lit('closed'))
+    .where('k.starts_at', '>=', v.from).where('k.starts_at', '<', v.until).where('k.outcome', 'is not', null));
+
 /** Contacts with an outcome over the engagement window (London days), per case in scope. */
 export async function recentContacts(db: Kysely<Database>, scope: FactScope, today: string): Promise<Map<string, Contact[]>> {
   const from = londonInstant(addDays(today, -(ENGAGEMENT_WINDOW_DAYS - 1)), { hours: 0, minutes: 0 });
   const until = londonInstant(addDays(today, 1), { hours: 0, minutes: 0 });
-  const rows = await db.selectFrom('case_episode as c').innerJoin('contact as k', 'k.case_id', 'c.id')
-    .select(['k.case_id', 'k.starts_at', 'k.outcome'])
-    .where(inScope(shapeOf(scope), scopeValues(scope))).where('c.case_status', '<>', lit('closed'))
-    .where('k.starts_at', '>=', from).where('k.starts_at', '<', until).where('k.outcome', 'is not', null)
-    .execute();
+  const rows = await contactsRead(db, shapeOf(scope), { ...scopeValues(scope), from, until });
   const byCase = new Map<string, Contact[]>();
   for (const r of rows) {
     const contact = { on: londonDate(r.starts_at), outcome: r.outcome! };

@@ -2,6 +2,7 @@
 // the cases nobody holds yet; who held a case when. Allocation itself is in case-allocation.ts.
 import type { Kysely } from 'kysely';
 import type { CaseEpisodeRow, Database } from '../../db/schema.js';
+import { queryOnce } from '../../db/compiled-once.js';
 import type { Actor } from '../../domain/actor.js';
 import { TEAM_DECISION_KINDS, compareUrgency, dueItems, type CaseFacts, type DueItem } from '../../domain/due-items.js';
 import { engagementIndicator, type Engagement } from '../../domain/engagement.js';
@@ -39,6 +40,18 @@ export type UnallocatedCase = { caseId: string; personName: string; dateOfBirth:
 export const workerItems = (f: CaseFacts, today: string): DueItem[] => dueItems(f, today).filter((i) => !TEAM_DECISION_KINDS.includes(i.kind));
 
 const clockOf = (f: CaseFacts, today: string) => caseClock({ planAgreedOn: f.planAgreedOn, extensions: [...f.extensions], closedOn: null }, today);
+
+/** Who has held a case, oldest first. */
+const allocationHistory = queryOnce((db: Kysely<Database>, _shape: object, v: { caseId: string }) =>
+  db
+    .selectFrom('case_allocation as a')
+    .leftJoin('app_user as f', 'f.id', 'a.from_user_id')
+    .innerJoin('app_user as t', 't.id', 'a.to_user_id')
+    .innerJoin('app_user as b', 'b.id', 'a.allocated_by')
+    .select(['a.id', 'a.allocated_at', 'a.reason', 'f.display_name as from_name', 't.display_name as to_name', 'b.display_name as by_name'])
+    .where('a.case_id', '=', v.caseId)
+    .orderBy('a.allocated_at')
+    .orderBy('a.seq'));
 
 export function createCaseload(db: Kysely<Database>, clock: Clock, audit: AuditService, cases: CaseRecords) {
   const today = () => londonDate(clock.now());
@@ -145,16 +158,7 @@ export function createCaseload(db: Kysely<Database>, clock: Clock, audit: AuditS
     /** Who held the case when, oldest first. */
     async history(actor: Actor, caseId: string | CaseEpisodeRow) {
       const c = await cases.get(actor, caseId);
-      return db
-        .selectFrom('case_allocation as a')
-        .leftJoin('app_user as f', 'f.id', 'a.from_user_id')
-        .innerJoin('app_user as t', 't.id', 'a.to_user_id')
-        .innerJoin('app_user as b', 'b.id', 'a.allocated_by')
-        .select(['a.id', 'a.allocated_at', 'a.reason', 'f.display_name as from_name', 't.display_name as to_name', 'b.display_name as by_name'])
-        .where('a.case_id', '=', c.id)
-        .orderBy('a.allocated_at')
-        .orderBy('a.seq')
-        .execute();
+      return allocationHistory(db, {}, { caseId: c.id });
     },
   };
 }

@@ -1,6 +1,7 @@
 // Referrals into L&D: made by the team or by custody and court staff, matched to a person, and listed per site each day.
 import { sql, type Kysely } from 'kysely';
 import type { Database, ReferralRow } from '../../db/schema.js';
+import { queryOnce } from '../../db/compiled-once.js';
 import type { Actor } from '../../domain/actor.js';
 import { responseClock } from '../../domain/response-clock.js';
 import { dateOfBirthError } from '../../domain/age.js';
@@ -16,6 +17,22 @@ import { isUuid } from '../../domain/ids.js';
 
 
 const CHANGED_MEANWHILE = 'Someone else changed this referral a moment ago. Look at it again before you carry on.';
+
+/** A site's referrals made since a moment, and any earlier still waiting for a screen: most urgent first, then oldest. */
+const todaysReferrals = queryOnce((db: Kysely<Database>, _shape: object, v: { siteId: string; since: Date }) =>
+  db
+    .selectFrom('referral as r')
+    .leftJoin('person as p', 'p.id', 'r.person_id')
+    .leftJoin('app_user as u', 'u.id', 'r.picked_up_by')
+    .select([
+      'r.id', 'r.person_id', 'r.subject_given_name', 'r.subject_family_name', 'r.subject_date_of_birth', 'r.arrived_at', 'r.referred_at',
+      'r.urgency', 'r.referral_state', 'r.source', 'r.custody_status', 'r.version', 'p.given_name', 'p.family_name', 'p.date_of_birth', 'u.display_name as picked_up_by_name',
+    ])
+    .where('r.site_id', '=', v.siteId)
+    .where((eb) => eb.or([eb('r.referred_at', '>=', v.since), eb('r.referral_state', 'in', ['new', 'being_screened'])]))
+    .orderBy(sql`case r.urgency when 'immediate' then 0 when 'urgent' then 1 else 2 end`)
+    .orderBy('r.referred_at')
+    .limit(500));
 
 export function createReferrals(db: Kysely<Database>, clock: Clock, audit: AuditService, people: PersonRecords, sites: SiteDirectory) {
   const siteInScope = sites.inScopeOf;
@@ -83,20 +100,7 @@ export function createReferrals(db: Kysely<Database>, clock: Clock, audit: Audit
       const site = await siteInScope(actor, siteId);
       if (!site) throw new NotFoundError('site');
       const now = clock.now();
-      const rows = await db
-        .selectFrom('referral as r')
-        .leftJoin('person as p', 'p.id', 'r.person_id')
-        .leftJoin('app_user as u', 'u.id', 'r.picked_up_by')
-        .select([
-          'r.id', 'r.person_id', 'r.subject_given_name', 'r.subject_family_name', 'r.subject_date_of_birth', 'r.arrived_at', 'r.referred_at',
-          'r.urgency', 'r.referral_state', 'r.source', 'r.custody_status', 'r.version', 'p.given_name', 'p.family_name', 'p.date_of_birth', 'u.display_name as picked_up_by_name',
-        ])
-        .where('r.site_id', '=', site.id)
-        .where((eb) => eb.or([eb('r.referred_at', '>=', startOfLondonDay(now)), eb('r.referral_state', 'in', ['new', 'being_screened'])]))
-        .orderBy(sql`case r.urgency when 'immediate' then 0 when 'urgent' then 1 else 2 end`)
-        .orderBy('r.referred_at')
-        .limit(500)
-        .execute();
+      const rows = await todaysReferrals(db, {}, { siteId: site.id, since: startOfLondonDay(now) });
       const items = rows.map((r) => {
         const waiting = isAwaitingScreen(r.referral_state);
         return { ...r, clock: waiting ? responseClock(r.arrived_at ?? r.referred_at, now, site.response_target_minutes) : null };

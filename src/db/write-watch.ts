@@ -30,16 +30,20 @@ const firstWord = (text: string): string => /^\s*([a-z]+)/i.exec(text)?.[1]?.toL
 const DATA_STATEMENTS = new Set(['select', 'with', 'insert', 'update', 'delete', 'merge', 'values', 'table']);
 const SETTINGS = new Set(['show', 'set', 'reset', 'savepoint', 'release', 'deallocate', 'discard', 'listen', 'unlisten', 'explain']);
 
-/** Whether a statement (outside transaction control) may change the records. Anything unknown is taken to. */
-export function changesRecords(text: string): boolean {
-  const first = firstWord(text);
-  // A script of several statements (a migration, a restore) is taken to change them.
-  if (/;\s*\S/.test(text)) return true;
+/** A script of several statements (a migration, a restore): checked for a semicolon first, as few statements have one. */
+const isScript = (text: string): boolean => text.includes(';') && /;\s*\S/.test(text);
+
+/** Whether a statement, read as its first word, may change the records (a script is taken to). */
+function changes(text: string, first: string, script: boolean): boolean {
+  if (script) return true;
   // A select on its own writes nothing (its "for update" only locks); a "with" may hold a change.
   if (first === 'select') return false;
   if (DATA_STATEMENTS.has(first)) return tablesWritten(text).some((table) => !NOT_RECORDS.has(table));
   return !SETTINGS.has(first);
 }
+
+/** Whether a statement (outside transaction control) may change the records. Anything unknown is taken to. */
+export const changesRecords = (text: string): boolean => changes(text, firstWord(text), isScript(text));
 
 /** One connection's view of its transaction: a change inside one counts when it commits, never before. */
 export class WriteWatch {
@@ -48,7 +52,8 @@ export class WriteWatch {
 
   /** Shown each statement once the engine has answered it. */
   ran(text: string): void {
-    const first = /;\s*\S/.test(text) ? '' : firstWord(text);
+    const script = isScript(text);
+    const first = script ? '' : firstWord(text);
     if (first === 'begin' || (first === 'start' && /^\s*start\s+transaction\b/i.test(text))) {
       this.inTransaction = true;
       this.changed = false;
@@ -59,7 +64,7 @@ export class WriteWatch {
     } else if ((first === 'rollback' || first === 'abort') && !/^\s*rollback\s+(?:transaction\s+|work\s+)?to\b/i.test(text)) {
       this.inTransaction = false;
       this.changed = false;
-    } else if (first !== 'rollback' && changesRecords(text)) {
+    } else if (first !== 'rollback' && changes(text, first, script)) {
       if (this.inTransaction) this.changed = true;
       else generation++;
     }

@@ -13,7 +13,7 @@ const HOUR_MS = 60 * 60_000;
 const offsetOfHour = new Map<number, number>();
 
 /** Minutes London is ahead of UTC at an instant (0 in winter, 60 in summer). */
-export function londonOffsetMinutes(instant: Date): number {
+function londonOffsetMinutes(instant: Date): number {
   const hour = Math.floor(instant.getTime() / HOUR_MS);
   let offset = offsetOfHour.get(hour);
   if (offset === undefined) {

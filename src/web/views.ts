@@ -41,9 +41,9 @@ export function createViews(): nunjucks.Environment {
   env.addFilter('roleLabel', (role: keyof typeof ROLE_LABELS) => ROLE_LABELS[role] ?? role);
   env.addFilter('siteKindLabel', (kind: keyof typeof SITE_KIND_LABELS) => SITE_KIND_LABELS[kind] ?? kind);
   env.addFilter('pathwayLabel', (p: keyof typeof PATHWAY_LABELS) => PATHWAY_LABELS[p] ?? p);
-  // The design system's table, tag, summary list and text input in TypeScript (views/components.ts, views/input-component.ts):
-  // the same markup as the macros, made without a template call per cell. A page that imports the macro of the same name
-  // uses the macro.
+  // The design system's table, tag, summary list and form fields in TypeScript (views/components.ts and the
+  // views/*-component.ts beside it): the same markup as the macros, made without a template call per cell or field. A
+  // page that imports the macro of the same name uses the macro.
   env.addGlobal('table', table);
   env.addGlobal('tag', tag);
   env.addGlobal('summaryList', summaryList);

@@ -4,12 +4,11 @@
 // An option it does not know is refused rather than dropped, so a page that needs one imports the macro instead.
 import nunjucks from 'nunjucks';
 import { html, refuseOthers, type Safe } from './components.js';
+import { optionalAttribute } from './form-parts.js';
 
 const { SafeString } = nunjucks.runtime;
 
 export type ButtonParams = { text?: unknown; html?: unknown; classes?: string; href?: string; name?: string; value?: unknown };
-
-const present = (value: unknown) => value !== undefined && value !== null && value !== false;
 
 /** A submit button, or with `href` a link that looks like one. `html` is markup as given; `text` is escaped. */
 export function button(params: ButtonParams): Safe {
@@ -19,7 +18,5 @@ export function button(params: ButtonParams): Safe {
   if (params.href) {
     return new SafeString(`<a class="${html(classes)}" data-module="nhsuk-button" href="${html(params.href)}" role="button" draggable="false">\n  ${content}\n</a>`);
   }
-  const name = present(params.name) ? ` name="${html(params.name)}"` : '';
-  const value = present(params.value) ? ` value="${html(params.value)}"` : '';
-  return new SafeString(`<button class="${html(classes)}"${name} data-module="nhsuk-button" type="submit"${value}>\n  ${content}\n</button>`);
+  return new SafeString(`<button class="${html(classes)}"${optionalAttribute('name', params.name)} data-module="nhsuk-button" type="submit"${optionalAttribute('value', params.value)}>\n  ${content}\n</button>`);
 }

@@ -5,7 +5,7 @@
 // An option it does not know is refused rather than dropped, so a page that needs one imports the macro instead.
 import nunjucks from 'nunjucks';
 import { html, refuseOthers, type Safe } from './components.js';
-import { fieldMessages, inFieldset, type FieldsetParams, type MessageParams } from './form-parts.js';
+import { fieldMessages, inFieldset, optionalAttribute, type FieldsetParams, type MessageParams } from './form-parts.js';
 
 const { SafeString } = nunjucks.runtime;
 
@@ -26,7 +26,6 @@ const LABELS: Record<Box, string> = { day: 'Day', month: 'Month', year: 'Year' }
 const WIDTHS: Record<Box, number> = { day: 2, month: 2, year: 4 };
 const WIDTH_CLASS = /nhsuk-input--width-(2|3|4|5|10|20|30)\b/;
 
-const present = (value: unknown) => value !== undefined && value !== null && value !== false;
 
 export function dateInput(params: DateInputParams): Safe {
   refuseOthers('date input', params, ['id', 'namePrefix', 'fieldset', 'hint', 'errorMessage', 'items', 'values']);
@@ -52,7 +51,7 @@ export function dateInput(params: DateInputParams): Safe {
     return (
       `<div class="nhsuk-date-input__item"><div class="nhsuk-form-group${boxError ? ' nhsuk-form-group--error' : ''}">` +
       `<label class="nhsuk-label nhsuk-date-input__label" for="${html(id)}-${item.name}">${LABELS[item.name]}</label>` +
-      `<input class="${inputClasses}" id="${html(id)}-${item.name}" name="${html(name)}" type="text"${present(value) ? ` value="${html(value)}"` : ''} inputmode="numeric">` +
+      `<input class="${inputClasses}" id="${html(id)}-${item.name}" name="${html(name)}" type="text"${optionalAttribute('value', value)} inputmode="numeric">` +
       '</div></div>'
     );
   });

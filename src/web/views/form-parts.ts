@@ -5,7 +5,15 @@ import { html, refuseOthers } from './components.js';
 export type LabelParams = { text?: unknown; html?: unknown; size?: string; classes?: string };
 export type MessageParams = { text?: unknown } | null | false | undefined;
 
-const LABEL_SIZES = ['s', 'm', 'l', 'xl'];
+/** The sizes of a label or legend. */
+const SIZES = ['s', 'm', 'l', 'xl'];
+
+/** An attribute as the macros write it: left out when its value is undefined, null or false. */
+export const optionalAttribute = (name: string, value: unknown): string =>
+  value === undefined || value === null || value === false ? '' : ` ${name}="${html(value)}"`;
+
+/** The aria-describedby of a field described by the hint and error message ids given, if any. */
+export const describedByAttribute = (ids: readonly string[]): string => optionalAttribute('aria-describedby', ids.length ? ids.join(' ') : undefined);
 
 /** A field's label, or nothing when it has no text; `html` is markup as given, `text` is escaped. */
 export function labelFor(component: string, forId: string, label: LabelParams | undefined, extraClass = ''): string {
@@ -14,7 +22,7 @@ export function labelFor(component: string, forId: string, label: LabelParams | 
   if (!label.html && !label.text) return '';
   const classes = label.classes ?? '';
   let classNames = `nhsuk-label${extraClass}`;
-  if (label.size && LABEL_SIZES.includes(label.size) && !LABEL_SIZES.some((s) => classes.includes(`nhsuk-label--${s}`))) classNames += ` nhsuk-label--${label.size}`;
+  if (label.size && SIZES.includes(label.size) && !SIZES.some((s) => classes.includes(`nhsuk-label--${s}`))) classNames += ` nhsuk-label--${label.size}`;
   if (classes) classNames += ` ${classes}`;
   const content = label.html ? String(label.html).trim() : html(String(label.text).trim());
   return `<label class="${classNames}" for="${html(forId)}">${content}</label>`;
@@ -50,16 +58,14 @@ export function fieldMessages(component: string, id: string, hint: MessageParams
 }
 
 export type FieldsetParams = { legend?: { text?: unknown; html?: unknown; size?: string } };
-const LEGEND_SIZES = LABEL_SIZES;
 
 /** Fields grouped in a fieldset under its legend; `role` as the component gives it (the date input's is "group"). */
 export function inFieldset(component: string, fieldset: FieldsetParams, describedBy: string[], inner: string, role?: string): string {
   refuseOthers(`${component} fieldset`, fieldset, ['legend']);
   const legend = fieldset.legend;
   if (legend) refuseOthers(`${component} legend`, legend, ['text', 'html', 'size']);
-  const size = legend?.size && LEGEND_SIZES.includes(legend.size) ? ` nhsuk-fieldset__legend--${legend.size}` : '';
+  const size = legend?.size && SIZES.includes(legend.size) ? ` nhsuk-fieldset__legend--${legend.size}` : '';
   const content = legend?.html ? String(legend.html).trim() : legend?.text ? html(String(legend.text).trim()) : '';
   const legendMarkup = content ? `<legend class="nhsuk-fieldset__legend${size}">${content}</legend>\n` : '';
-  const aria = describedBy.length ? ` aria-describedby="${html(describedBy.join(' '))}"` : '';
-  return `<fieldset class="nhsuk-fieldset"${role ? ` role="${role}"` : ''}${aria}>\n${legendMarkup}${inner}\n</fieldset>`;
+  return `<fieldset class="nhsuk-fieldset"${optionalAttribute('role', role)}${describedByAttribute(describedBy)}>\n${legendMarkup}${inner}\n</fieldset>`;
 }

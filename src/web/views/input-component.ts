@@ -4,7 +4,7 @@
 // An option it does not know is refused rather than dropped, so a page that needs one imports the macro instead.
 import nunjucks from 'nunjucks';
 import { html, refuseOthers, type Safe } from './components.js';
-import { fieldMessages, labelFor, type LabelParams, type MessageParams } from './form-parts.js';
+import { describedByAttribute, fieldMessages, labelFor, optionalAttribute, type LabelParams, type MessageParams } from './form-parts.js';
 
 const { SafeString } = nunjucks.runtime;
 
@@ -25,8 +25,6 @@ export type InputParams = {
 
 const WIDTHS = ['2', '3', '4', '5', '10', '20', '30'];
 
-/** An attribute the macro leaves out when it has no value (undefined, null or false). */
-const optional = (name: string, value: unknown) => (value === undefined || value === null || value === false ? '' : ` ${name}="${html(value)}"`);
 
 export function input(params: InputParams): Safe {
   refuseOthers('input', params, ['name', 'id', 'type', 'value', 'label', 'hint', 'errorMessage', 'classes', 'width', 'autocomplete', 'spellcheck', 'inputmode']);
@@ -46,11 +44,11 @@ export function input(params: InputParams): Safe {
   const spellcheck = params.spellcheck === true || params.spellcheck === false ? String(params.spellcheck) : undefined;
   parts.push(
     `<input class="${inputClasses}" id="${html(id)}" name="${html(params.name)}" type="${html(params.type || 'text')}"` +
-      optional('spellcheck', spellcheck) +
-      optional('value', params.value) +
-      optional('aria-describedby', describedBy.length ? describedBy.join(' ') : undefined) +
-      optional('autocomplete', params.autocomplete) +
-      optional('inputmode', params.inputmode) +
+      optionalAttribute('spellcheck', spellcheck) +
+      optionalAttribute('value', params.value) +
+      describedByAttribute(describedBy) +
+      optionalAttribute('autocomplete', params.autocomplete) +
+      optionalAttribute('inputmode', params.inputmode) +
       '>',
   );
   parts.push('</div>');

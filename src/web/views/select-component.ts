@@ -4,7 +4,7 @@
 // An option it does not know is refused rather than dropped, so a page that needs one imports the macro instead.
 import nunjucks from 'nunjucks';
 import { html, refuseOthers, type Safe } from './components.js';
-import { fieldMessages, labelFor, type LabelParams, type MessageParams } from './form-parts.js';
+import { describedByAttribute, fieldMessages, labelFor, type LabelParams, type MessageParams } from './form-parts.js';
 
 const { SafeString } = nunjucks.runtime;
 
@@ -16,8 +16,7 @@ export function select(params: SelectParams): Safe {
   const id = params.id || params.name;
   const { markup, describedBy, errorText } = fieldMessages('select', id, params.hint, params.errorMessage);
   const parts = [`<div class="nhsuk-form-group${errorText ? ' nhsuk-form-group--error' : ''}">`, labelFor('select', id, params.label), ...markup];
-  const aria = describedBy.length ? ` aria-describedby="${html(describedBy.join(' '))}"` : '';
-  parts.push(`<select class="nhsuk-select${errorText ? ' nhsuk-select--error' : ''}" id="${html(id)}" name="${html(params.name)}"${aria}>`);
+  parts.push(`<select class="nhsuk-select${errorText ? ' nhsuk-select--error' : ''}" id="${html(id)}" name="${html(params.name)}"${describedByAttribute(describedBy)}>`);
   for (const item of params.items ?? []) {
     if (!item) continue;
     refuseOthers('select item', item, ['value', 'text', 'selected']);

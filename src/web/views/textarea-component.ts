@@ -4,7 +4,7 @@
 // An option it does not know is refused rather than dropped, so a page that needs one imports the macro instead.
 import nunjucks from 'nunjucks';
 import { html, refuseOthers, type Safe } from './components.js';
-import { fieldMessages, labelFor, type LabelParams, type MessageParams } from './form-parts.js';
+import { describedByAttribute, fieldMessages, labelFor, type LabelParams, type MessageParams } from './form-parts.js';
 
 const { SafeString } = nunjucks.runtime;
 
@@ -27,9 +27,8 @@ export function textarea(params: TextareaParams): Safe {
   const { markup, describedBy, errorText } = fieldMessages('textarea', id, params.hint, params.errorMessage);
   const classes = `nhsuk-textarea${errorText ? ' nhsuk-textarea--error' : ''}${params.classes ? ` ${params.classes}` : ''}`;
   const spellcheck = params.spellcheck === true || params.spellcheck === false ? ` spellcheck="${params.spellcheck}"` : '';
-  const aria = describedBy.length ? ` aria-describedby="${html(describedBy.join(' '))}"` : '';
   const autocomplete = params.autocomplete ? ` autocomplete="${html(params.autocomplete)}"` : '';
   // The value is the element's content as it stands: whitespace in it is what the user typed.
-  const field = `<textarea class="${html(classes)}" id="${html(id)}" name="${html(params.name)}" rows="${html(params.rows || 5)}"${spellcheck}${aria}${autocomplete}>${html(params.value)}</textarea>`;
+  const field = `<textarea class="${html(classes)}" id="${html(id)}" name="${html(params.name)}" rows="${html(params.rows || 5)}"${spellcheck}${describedByAttribute(describedBy)}${autocomplete}>${html(params.value)}</textarea>`;
   return new SafeString([`<div class="nhsuk-form-group${errorText ? ' nhsuk-form-group--error' : ''}">`, labelFor('textarea', id, params.label), ...markup, field, '</div>'].join('\n'));
 }

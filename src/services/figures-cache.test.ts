@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fixedClock } from './clock.js';
-import { createFiguresCache } from './figures-cache.js';
+import { createFiguresCache, drawnOnce } from './figures-cache.js';
 
 function counting() {
   let calls = 0;
@@ -85,4 +85,21 @@ test('only so many sets are kept, the least recently used going first', async ()
   assert.equal(cache.size(), 2);
   assert.equal((await cache.get('a', w.work)).figures.call, 1, 'a was used lately, so kept');
   assert.equal((await cache.get('b', w.work)).figures.call, 4, 'b was the least recently used, so went');
+});
+
+test('what is drawn from kept figures is drawn once for each set and key, and afresh for figures worked out again', async () => {
+  const clock = fixedClock('2026-12-03T09:00:00Z');
+  let generation = 1;
+  const cache = createFiguresCache(clock, { generation: () => generation });
+  const w = counting();
+  let draws = 0;
+  const draw = async (key: string) => {
+    const { figures } = await cache.get('team:a', w.work);
+    return drawnOnce(figures, key, () => ({ draw: ++draws, from: figures.call }));
+  };
+  const first = await draw('page');
+  assert.equal(await draw('page'), first, 'the same drawing, not a copy');
+  assert.deepEqual(await draw('other'), { draw: 2, from: 1 }, 'another key is drawn for itself');
+  generation = 2;
+  assert.deepEqual(await draw('page'), { draw: 3, from: 2 }, 'new figures, a new drawing');
 });

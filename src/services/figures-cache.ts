@@ -60,3 +60,19 @@ export function createFiguresCache(clock: Clock, options: { keepForMs?: number |
 }
 
 export type FiguresCache = ReturnType<typeof createFiguresCache>;
+
+const drawn = new WeakMap<object, Map<string, unknown>>();
+
+/**
+ * What is made from a set of kept figures (a reader's view of them, a page's charts and tables), made once and kept
+ * with them: everyone asking while the figures are kept is handed the same `figures` object, so `make` runs once for
+ * each set and `key`, and what it made goes when the set does. `key` must name everything else `make` depends on.
+ */
+export function drawnOnce<T>(figures: object, key: string, make: () => T): T {
+  let made = drawn.get(figures);
+  if (!made) drawn.set(figures, (made = new Map()));
+  if (made.has(key)) return made.get(key) as T;
+  const value = make();
+  made.set(key, value);
+  return value;
+}

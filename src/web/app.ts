@@ -37,6 +37,11 @@ declare module 'fastify' {
     declaredRoutes: DeclaredRoute[];
     services: Services;
     config: Config;
+    /**
+     * Renders part of a page from the context given alone: no session, no CSRF token, no navigation. For what is
+     * drawn once and shared by everyone shown it (a dashboard's charts and tables), put into a page as it is.
+     */
+    pagePart(template: string, context: Record<string, unknown>): string;
   }
 }
 
@@ -53,6 +58,7 @@ export async function buildApp(services: Services, config: Config, options: AppO
   enforceDeclaredAccess(app, declaredRoutes);
 
   const views = createViews();
+  app.decorate('pagePart', (template: string, context: Record<string, unknown>) => views.render(template, context));
   const csrfSecret = await services.installationSecret('csrf');
 
   await app.register(cookie);

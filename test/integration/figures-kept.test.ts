@@ -11,6 +11,7 @@ import { addDays } from '../../src/domain/calendar-date.js';
 import { londonDate, londonInstant } from '../../src/domain/london-time.js';
 import { fixedClock } from '../../src/services/clock.js';
 import { KEEP_FOR_MS } from '../../src/services/figures-cache.js';
+import { dateBoxes } from '../../src/web/forms.js';
 
 for (const engine of testEngines()) {
   describe(`figures kept for reports (${engine})`, () => {
@@ -91,6 +92,39 @@ for (const engine of testEngines()) {
       const fresh = await t.services.quarterlyReturn.view(commissioner, filters.serviceId, quarter, TEST_ORIGIN);
       assert.equal(fresh.rows.length, first.rows.length - 1);
       assert.equal(fresh.generatedAt.getTime(), clock.now().getTime());
+    });
+
+    test('the charts and tables are drawn once for everyone shown the same figures, apart for a reader shown them suppressed, and afresh once anything is recorded', async () => {
+      const url = `/dashboard?${new URLSearchParams({ ...dateBoxes('from', filters.from), ...dateBoxes('to', filters.to), service: filters.serviceId })}`;
+      const report = (body: string) => body.slice(body.indexOf('<h2 class="nhsuk-heading-m" id="period">'), body.indexOf('</main>'));
+      const referralsShown = (body: string) => /<th scope="row" class="nhsuk-table__header">Referrals<\/th><td class="nhsuk-table__cell nhsuk-table__cell--numeric">([^<]*)</.exec(body)?.[1];
+      const manager = new Agent(t.app);
+      await manager.signIn('manager', { role: 'team_manager' });
+      const practitioner = new Agent(t.app);
+      await practitioner.signIn('practitioner');
+      const commissioner = new Agent(t.app);
+      await commissioner.signIn('commissioner');
+
+      const first = await manager.get(url);
+      assert.equal(first.status, 200);
+      assert.ok(report(first.body).length > 1000, 'the report is on the page');
+      clock.advanceMinutes(0.2);
+      const again = await practitioner.get(url);
+      assert.equal(report(again.body), report(first.body), 'another of the team is shown the same drawing, worked out at the same time');
+      const suppressed = await commissioner.get(url);
+      assert.match(report(suppressed.body), /Figures are aggregates/);
+      assert.doesNotMatch(report(first.body), /Figures are aggregates/, "the team's drawing is not the commissioner's");
+
+      const before = Number(referralsShown(first.body)?.replace(/,/g, ''));
+      assert.ok(before > 0);
+      const moved = await t.db.selectFrom('referral').select('id')
+        .where('service_id', '=', filters.serviceId)
+        .where('referred_at', '>=', londonInstant(filters.from, { hours: 0, minutes: 0 }))
+        .where('referred_at', '<', londonInstant(addDays(filters.to, 1), { hours: 0, minutes: 0 }))
+        .limit(1).executeTakeFirstOrThrow();
+      await t.db.updateTable('referral').set({ referred_at: londonInstant(addDays(filters.from, -1), { hours: 12, minutes: 0 }), arrived_at: null }).where('id', '=', moved.id).execute();
+      const after = await manager.get(url);
+      assert.equal(Number(referralsShown(after.body)?.replace(/,/g, '')), before - 1, 'the page is drawn again from the new figures');
     });
 
     test('the dashboard page says when its figures were worked out', async () => {

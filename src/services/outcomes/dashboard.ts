@@ -17,7 +17,7 @@ import { VULNERABILITY_DOMAINS, VULNERABILITY_DOMAIN_LABELS } from '../../domain
 import { suppressionFootnote } from '../../domain/suppression.js';
 import type { AuditService, RequestOrigin } from '../audit.js';
 import type { Clock } from '../clock.js';
-import type { FiguresCache } from '../figures-cache.js';
+import { drawnOnce, type FiguresCache } from '../figures-cache.js';
 import { ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
 import { SEXES, SEX_LABELS } from '../people/person-input.js';
 import { activityCounts, casesPastTwelveWeeks, domainsIdentified, onwardByPathway, referralBreakdowns, responseTimes, type QueryScope } from './dashboard-queries.js';
@@ -42,6 +42,11 @@ export type DashboardView = {
   today: string;
   /** When the figures were worked out: they are kept a short while (see figures-cache). */
   workedOutAt: Date;
+  /**
+   * The same object for everyone shown these figures in this way while they are kept: what a page draws from the
+   * view can be kept against it (figures-cache's drawnOnce). Everything in the view but `services` is shared too.
+   */
+  keptAs: object;
   activity: { label: string; figure: ShownFigure }[];
   referrals: { site: Breakdown; source: Breakdown; ageBand: Breakdown; sex: Breakdown; ethnicity: Breakdown };
   domains: { rows: { label: string; count: ShownFigure }[]; screens: ShownFigure };
@@ -124,17 +129,17 @@ export function createDashboard(db: Kysely<Database>, clock: Clock, audit: Audit
       today,
     };
     // The same figures for everyone who asks for them while nothing changes (see figures-cache); suppression is applied below, for each reader.
-    const { figures, workedOutAt } = await cache.get(JSON.stringify(['dashboard', serviceIds, filters.from, filters.to, today]), async () => ({
-      sites: await db.selectFrom('site').select(['id', 'name', 'response_target_minutes']).where('service_id', 'in', serviceIds).orderBy('name').execute(),
-      activity: await activityCounts(db, scope),
-      byDimension: await referralBreakdowns(db, scope),
-      domains: await domainsIdentified(db, scope),
-      response: await responseTimes(db, scope),
-      onward: await onwardByPathway(db, scope),
-      past: await casesPastTwelveWeeks(db, scope),
-    }));
-    const { sites, activity, byDimension, domains, response, onward, past } = figures;
+    const { figures, workedOutAt } = await cache.get(JSON.stringify(['dashboard', serviceIds, filters.from, filters.to, today]), () => dashboardFigures(db, scope));
     await audit.record({ actor }, origin, { action: 'dashboard.viewed', subjectType: 'dashboard', detail: { from: filters.from, to: filters.to, serviceId: filters.serviceId, serviceIds, suppressed } });
+    // Everyone shown the same figures the same way shares one view of them, worked out once (the national dashboard's
+    // suppression and breakdowns over 230 sites cost as much as the rest of the page).
+    const shown = drawnOnce(figures, JSON.stringify(['view', suppressed, filters.serviceId]), () => shownView(figures, workedOutAt, filters, chosen, suppressed, today));
+    return { ...shown, services };
+  }
+
+  /** The figures as a reader sees them: labelled, in order, small numbers suppressed if they must be. */
+  function shownView(figures: DashboardFigures, workedOutAt: Date, filters: DashboardFilters, chosen: ServiceChoice[], suppressed: boolean, today: string): Omit<DashboardView, 'services'> {
+    const { sites, activity, byDimension, domains, response, onward, past } = figures;
 
     const countOf = (list: { key: string; count: number }[], key: string) => list.find((e) => e.key === key)?.count ?? 0;
     const ethnicGroupCounts = new Map<string, number>();
@@ -146,12 +151,12 @@ export function createDashboard(db: Kysely<Database>, clock: Clock, audit: Audit
 
     return {
       filters,
-      services,
       serviceName: filters.serviceId === 'all' ? 'All your services' : chosen[0]!.name,
       suppressed,
       footnote: suppressed ? suppressionFootnote() : null,
       today,
       workedOutAt,
+      keptAs: {},
       activity: [
         { label: 'Referrals', figure: singleFigure(activity.referrals, suppressed) },
         { label: 'Screens completed', figure: singleFigure(activity.screens, suppressed) },
@@ -180,6 +185,20 @@ export function createDashboard(db: Kysely<Database>, clock: Clock, audit: Audit
 
   return { grantedServices, defaultFilters, scopeOf, view };
 }
+
+/** The counts the dashboard shows, for the services and period of `scope`, before any suppression. */
+async function dashboardFigures(db: Kysely<Database>, scope: QueryScope) {
+  return {
+    sites: await db.selectFrom('site').select(['id', 'name', 'response_target_minutes']).where('service_id', 'in', scope.serviceIds).orderBy('name').execute(),
+    activity: await activityCounts(db, scope),
+    byDimension: await referralBreakdowns(db, scope),
+    domains: await domainsIdentified(db, scope),
+    response: await responseTimes(db, scope),
+    onward: await onwardByPathway(db, scope),
+    past: await casesPastTwelveWeeks(db, scope),
+  };
+}
+type DashboardFigures = Awaited<ReturnType<typeof dashboardFigures>>;
 
 export type Dashboard = ReturnType<typeof createDashboard>;
 

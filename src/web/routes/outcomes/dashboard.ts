@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Breakdown } from '../../../domain/dashboard-figures.js';
 import type { DashboardView } from '../../../services/outcomes/dashboard.js';
+import { drawnOnce } from '../../../services/figures-cache.js';
 import { barChart } from '../../charts/bar-chart.js';
 import { readPeriodPage } from './period-page.js';
 
@@ -34,6 +35,9 @@ export async function dashboardRoutes(app: FastifyInstance) {
 
   app.get('/dashboard', { config: dashboardReaders }, async (request, reply) => {
     const page = await readPeriodPage(request, services.dashboard);
-    return reply.code(page.status).page('pages/dashboard/index.njk', { title: 'Dashboard', ...page.context, charts: page.view ? charts(page.view) : null });
+    const { view } = page;
+    // The charts and tables are the same for everyone shown the same figures, so they are drawn once while the figures are kept.
+    const report = view ? drawnOnce(view.keptAs, 'dashboard page', () => app.pagePart('pages/dashboard/_report.njk', { view, charts: charts(view) })) : null;
+    return reply.code(page.status).page('pages/dashboard/index.njk', { title: 'Dashboard', ...page.context, report });
   });
 }

@@ -10,7 +10,7 @@ import type { Clock } from '../clock.js';
 import { NotFoundError, ValidationError, uniqueViolation } from '../errors.js';
 import { saveVersioned, updateWithVersion } from '../directory/versioned-update.js';
 import type { PersonInput } from './person-input.js';
-import { nameMatchIds } from './name-matches.js';
+import { closestNameMatchIds, nameMatchIds } from './name-matches.js';
 import { describeLink, isRelationship } from '../../domain/relationships.js';
 import { isUuid } from '../../domain/ids.js';
 import { readTogetherOnce } from '../../db/read-together.js';
@@ -221,9 +221,9 @@ export function createPersonRecords(db: Kysely<Database>, clock: Clock, audit: A
         let q = db.selectFrom('person as p').selectAll('p').where('p.service_id', '=', serviceId).limit(limit);
         if (nhs) q = q.where('p.nhs_number', '=', nhs);
         else if (pnc?.ok) q = q.where('p.pnc_id', '=', pnc.value);
-        else if (text) q = q.where('p.id', 'in', sql<string>`(${nameMatchIds(serviceId, text, { fuzzy })})`).orderBy(sql`similarity(p.search_name, ${text.toLowerCase()})`, 'desc');
+        else if (text) q = q.where('p.id', 'in', sql<string>`(${closestNameMatchIds(serviceId, text, { fuzzy, dateOfBirth: query.dateOfBirth, limit })})`).orderBy(sql`similarity(p.search_name, ${text.toLowerCase()})`, 'desc');
         if (query.dateOfBirth) q = q.where('p.date_of_birth', '=', query.dateOfBirth);
-        return q.orderBy('p.family_name').orderBy('p.given_name').execute();
+        return q.orderBy('p.family_name').orderBy('p.given_name').orderBy('p.id').execute();
       };
       // Sound-alike and exact matches first; only when they find no one, the slower spelling-tolerant match.
       let rows = await find(false);

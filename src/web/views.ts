@@ -7,6 +7,8 @@ import { ROLE_LABELS } from '../domain/roles.js';
 import { SITE_KIND_LABELS } from '../domain/site-kinds.js';
 import { PATHWAY_LABELS } from '../domain/pathways.js';
 import { longDate } from '../domain/calendar-date.js';
+import { dateTime } from './views/date-time.js';
+import { caseloadTableBody, dueTableBody } from './views/caseload-table-bodies.js';
 import { summaryList, table, tag } from './views/components.js';
 import { input } from './views/input-component.js';
 import { dateInput } from './views/date-input-component.js';
@@ -19,9 +21,7 @@ const require = createRequire(import.meta.url);
 export const NHSUK_DIST = path.join(path.dirname(require.resolve('nhsuk-frontend/package.json')), 'dist');
 export const VIEWS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'views');
 
-const DATE_TIME = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
-
-export { longDate };
+export { longDate, dateTime };
 
 export function createViews(): nunjucks.Environment {
   const env = new nunjucks.Environment(new nunjucks.FileSystemLoader([VIEWS_DIR, NHSUK_DIST], { noCache: false }), {
@@ -36,7 +36,7 @@ export function createViews(): nunjucks.Environment {
     const trimmed = text.trim();
     return value instanceof nunjucks.runtime.SafeString ? new nunjucks.runtime.SafeString(trimmed) : trimmed;
   });
-  env.addFilter('dateTime', (value: Date | string | null) => (value ? DATE_TIME.format(new Date(value)) : ''));
+  env.addFilter('dateTime', dateTime);
   env.addFilter('longDate', longDate);
   env.addFilter('roleLabel', (role: keyof typeof ROLE_LABELS) => ROLE_LABELS[role] ?? role);
   env.addFilter('siteKindLabel', (kind: keyof typeof SITE_KIND_LABELS) => SITE_KIND_LABELS[kind] ?? kind);
@@ -46,6 +46,8 @@ export function createViews(): nunjucks.Environment {
   // page that imports the macro of the same name uses the macro.
   env.addGlobal('table', table);
   env.addGlobal('tag', tag);
+  env.addGlobal('caseloadTableBody', caseloadTableBody);
+  env.addGlobal('dueTableBody', dueTableBody);
   env.addGlobal('summaryList', summaryList);
   env.addGlobal('input', input);
   env.addGlobal('dateInput', dateInput);

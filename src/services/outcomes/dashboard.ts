@@ -128,7 +128,7 @@ export function createDashboard(db: Kysely<Database>, clock: Clock, audit: Audit
       to: filters.to,
       today,
     };
-    // The same figures for everyone who asks for them while nothing changes (see figures-cache); suppression is applied below, for each reader.
+    // The same figures for everyone who asks for them while nothing changes (see figures-cache); the view of them, suppressed or not, is made below once for each way of showing them.
     const { figures, workedOutAt } = await cache.get(JSON.stringify(['dashboard', serviceIds, filters.from, filters.to, today]), () => dashboardFigures(db, scope));
     await audit.record({ actor }, origin, { action: 'dashboard.viewed', subjectType: 'dashboard', detail: { from: filters.from, to: filters.to, serviceId: filters.serviceId, serviceIds, suppressed } });
     // Everyone shown the same figures the same way shares one view of them, worked out once (the national dashboard's

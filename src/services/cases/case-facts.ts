@@ -1,5 +1,6 @@
 // The facts the due list, "my cases" and the team's caseloads are derived from, for a set of cases at once:
-// one query per kind of fact (never one per case), each joined to the cases in scope as `c`.
+// one query per kind of fact (never one per case), each joined to the cases in scope as `c`, all run as one statement
+// with the court reports due on those cases and, for a caseload, their recent contacts.
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { CaseStatus, Database } from '../../db/schema.js';
 import { addDays } from '../../domain/calendar-date.js';
@@ -9,8 +10,8 @@ import { ENGAGEMENT_WINDOW_DAYS } from '../../domain/engagement.js';
 import { londonDate, londonInstant } from '../../domain/london-time.js';
 import { AMBER_FROM_DAY } from '../../domain/twelve-week-clock.js';
 import { readTogetherOnce } from '../../db/read-together.js';
-import { queryOnce } from '../../db/compiled-once.js';
 import { asExtension } from './case-records.js';
+import { dueReportEntries, dueReportsRead, reportsUntil, type DueEntry } from './court-reports-due.js';
 
 /** Which cases: a service's, optionally one worker's (null: nobody's) or one case. */
 export type FactScope = { serviceId: string; workerId?: string | null; caseId?: string };
@@ -35,14 +36,21 @@ export type ScopedFacts = {
   facts: CaseFacts[];
   /** Who holds each case in `facts` (closed cases keep their last worker). */
   workerOf: Map<string, string | null>;
+  /** Court reports due on the cases in scope (see court-reports-due). */
+  reports: DueEntry[];
+  /** Contacts with an outcome over the engagement window, per case not closed; empty unless asked for. */
+  recentContacts: Map<string, Contact[]>;
 };
 
 /** A literal in the SQL text, so the planner can match the partial indexes of 0005_case.sql. */
 const lit = <T extends string>(value: T) => sql.lit(value) as RawBuilder<T>;
 
-/** What decides the text of the facts' reads: whose cases, and whether the pending extensions are read. */
-type FactShape = { worker: 'any' | 'none' | 'one'; oneCase: boolean; team: boolean };
-type FactValues = { serviceId: string; workerId: string | null; caseId: string | null; today: string; reviewUntil: string; amberFrom: string; followUpFrom: string };
+/** What decides the text of the facts' reads: whose cases, and whether the pending extensions and recent contacts are read. */
+type FactShape = { worker: 'any' | 'none' | 'one'; oneCase: boolean; team: boolean; recent: boolean };
+type FactValues = {
+  serviceId: string; workerId: string | null; caseId: string | null; today: string; reviewUntil: string; amberFrom: string; followUpFrom: string;
+  reportsUntil: string; recentFrom: Date; recentUntil: Date;
+};
 
 function inScope(scope: Pick<FactShape, 'worker' | 'oneCase'>, values: Pick<FactValues, 'serviceId' | 'workerId' | 'caseId'>): RawBuilder<boolean> {
   const parts = [sql`c.service_id = ${values.serviceId}`];
@@ -104,18 +112,44 @@ const factsRead = readTogetherOnce((db: Kysely<Database>, shape: FactShape, v: F
       .where(where).where('c.case_status', '=', lit('closed'))
       .where('c.follow_up_due_on', '<=', v.today).where('c.follow_up_due_on', '>=', v.followUpFrom)
       .where((eb) => eb.not(eb.exists(eb.selectFrom('follow_up as f').select('f.id').whereRef('f.case_id', '=', 'c.id')))),
+    reports: dueReportsRead(db, shape, v),
+    // A caseload's engagement: the contacts with an outcome over the window, which only a caseload asks for.
+    recent: db.selectFrom('case_episode as c').innerJoin('contact as k', 'k.case_id', 'c.id')
+      .select(['k.case_id', 'k.starts_at', 'k.outcome'])
+      .where(where).where('c.case_status', '<>', notClosed)
+      .where('k.starts_at', '>=', v.recentFrom).where('k.starts_at', '<', v.recentUntil).where('k.outcome', 'is not', null)
+      .$if(!shape.recent, (q) => q.where(sql<boolean>`false`)),
   };
-}, { caseRows: ['opened_at', 'closure_requested_at'], lastContacts: ['starts_at'], pending: ['requested_at'], closedRows: ['opened_at'] });
+}, { caseRows: ['opened_at', 'closure_requested_at'], lastContacts: ['starts_at'], pending: ['requested_at'], closedRows: ['opened_at'], recent: ['starts_at'] });
 
-export async function loadCaseFacts(db: Kysely<Database>, scope: FactScope, today: string, options: { teamDecisions: boolean }): Promise<ScopedFacts> {
-  const read = await factsRead(db, { ...shapeOf(scope), team: options.teamDecisions }, {
+/** Contacts with an outcome by case, on the London day each took place. */
+function contactsByCase(rows: readonly { case_id: string; starts_at: Date; outcome: string | null }[]): Map<string, Contact[]> {
+  const byCase = new Map<string, Contact[]>();
+  for (const r of rows) {
+    const contact = { on: londonDate(r.starts_at), outcome: r.outcome! as Contact['outcome'] };
+    const list = byCase.get(r.case_id);
+    if (list) list.push(contact);
+    else byCase.set(r.case_id, [contact]);
+  }
+  return byCase;
+}
+
+/**
+ * The facts of the cases in scope, the court reports due on them, and, if `recentContacts`, their contacts with an
+ * outcome over the engagement window (London days).
+ */
+export async function loadCaseFacts(db: Kysely<Database>, scope: FactScope, today: string, options: { teamDecisions: boolean; recentContacts?: boolean }): Promise<ScopedFacts> {
+  const read = await factsRead(db, { ...shapeOf(scope), team: options.teamDecisions, recent: options.recentContacts ?? false }, {
     ...scopeValues(scope),
     today,
     reviewUntil: addDays(today, REVIEW_LOOKAHEAD_DAYS),
     amberFrom: addDays(today, -AMBER_FROM_DAY),
     followUpFrom: addDays(today, -FOLLOW_UP_LOOKBACK_DAYS),
+    reportsUntil: reportsUntil(today),
+    recentFrom: londonInstant(addDays(today, -(ENGAGEMENT_WINDOW_DAYS - 1)), { hours: 0, minutes: 0 }),
+    recentUntil: londonInstant(addDays(today, 1), { hours: 0, minutes: 0 }),
   });
-  const { caseRows, reviews, lastContacts, waiting, extensions, pending, closedRows } = read;
+  const { caseRows, reviews, lastContacts, waiting, extensions, pending, closedRows, reports, recent } = read;
 
   const group = <R extends { case_id: string }>(rows: R[]) => {
     const m = new Map<string, R[]>();
@@ -153,26 +187,5 @@ export async function loadCaseFacts(db: Kysely<Database>, scope: FactScope, toda
       openReviews: [], contacts: [], waitingReferrals: [], pendingExtensions: [], closureRequestedAt: null, closedOn: r.closed_on, followUpDueOn: r.follow_up_due_on, followUpRecorded: false,
     });
   }
-  return { cases, facts, workerOf };
-}
-
-const contactsRead = queryOnce((db: Kysely<Database>, shape: Pick<FactShape, 'worker' | 'oneCase'>, v: Pick<FactValues, 'serviceId' | 'workerId' | 'caseId'> & { from: Date; until: Date }) =>
-  db.selectFrom('case_episode as c').innerJoin('contact as k', 'k.case_id', 'c.id')
-    .select(['k.case_id', 'k.starts_at', 'k.outcome'])
-    .where(inScope(shape, v)).where('c.case_status', '<>', lit('closed'))
-    .where('k.starts_at', '>=', v.from).where('k.starts_at', '<', v.until).where('k.outcome', 'is not', null));
-
-/** Contacts with an outcome over the engagement window (London days), per case in scope. */
-export async function recentContacts(db: Kysely<Database>, scope: FactScope, today: string): Promise<Map<string, Contact[]>> {
-  const from = londonInstant(addDays(today, -(ENGAGEMENT_WINDOW_DAYS - 1)), { hours: 0, minutes: 0 });
-  const until = londonInstant(addDays(today, 1), { hours: 0, minutes: 0 });
-  const rows = await contactsRead(db, shapeOf(scope), { ...scopeValues(scope), from, until });
-  const byCase = new Map<string, Contact[]>();
-  for (const r of rows) {
-    const contact = { on: londonDate(r.starts_at), outcome: r.outcome! };
-    const list = byCase.get(r.case_id);
-    if (list) list.push(contact);
-    else byCase.set(r.case_id, [contact]);
-  }
-  return byCase;
+  return { cases, facts, workerOf, reports: dueReportEntries(reports, today), recentContacts: contactsByCase(recent) };
 }

@@ -13,9 +13,8 @@ import type { AuditService } from '../audit.js';
 import type { Clock } from '../clock.js';
 import { NotFoundError } from '../errors.js';
 import { caseworkersOf, createCaseAllocation, type Caseworker } from './case-allocation.js';
-import { loadCaseFacts, recentContacts, type FactScope, type ScopedCase } from './case-facts.js';
+import { loadCaseFacts, type FactScope, type ScopedCase } from './case-facts.js';
 import { requireTeamManager, requireTeamMember, type CaseRecords } from './case-records.js';
-import { courtReportsDue, type ReportScope } from './court-reports-due.js';
 
 export type CaseloadEntry = {
   caseId: string;
@@ -58,10 +57,10 @@ export function createCaseload(db: Kysely<Database>, clock: Clock, audit: AuditS
 
   const requireTeam = (actor: Actor): string => requireTeamMember(actor, 'Only the team has caseloads');
 
-  /** Court reports due on the cases in scope, by case. */
-  async function reportsByCase(scope: ReportScope, day: string): Promise<Map<string, DueItem[]>> {
+  /** Court reports due, by case. */
+  function reportsByCase(reports: readonly DueItem[]): Map<string, DueItem[]> {
     const byCase = new Map<string, DueItem[]>();
-    for (const item of await courtReportsDue(db, scope, day)) byCase.set(item.caseId, [...(byCase.get(item.caseId) ?? []), item]);
+    for (const item of reports) byCase.set(item.caseId, [...(byCase.get(item.caseId) ?? []), item]);
     return byCase;
   }
 
@@ -69,7 +68,8 @@ export function createCaseload(db: Kysely<Database>, clock: Clock, audit: AuditS
   async function caseloadOf(serviceId: string, userId: string): Promise<CaseloadEntry[]> {
     const day = today();
     const scope: FactScope = { serviceId, workerId: userId };
-    const [{ cases: rows, facts }, contacts, reports] = await Promise.all([loadCaseFacts(db, scope, day, { teamDecisions: false }), recentContacts(db, scope, day), reportsByCase({ serviceId, workerId: userId }, day)]);
+    const { cases: rows, facts, reports: dueReports, recentContacts: contacts } = await loadCaseFacts(db, scope, day, { teamDecisions: false, recentContacts: true });
+    const reports = reportsByCase(dueReports);
     const factsOf = new Map(facts.map((f) => [f.caseId, f]));
     const entries = rows.map((c) => {
       const f = factsOf.get(c.id)!;
@@ -121,7 +121,8 @@ export function createCaseload(db: Kysely<Database>, clock: Clock, audit: AuditS
     async teamCaseloads(actor: Actor): Promise<{ workers: WorkerCaseload[]; unallocated: UnallocatedCase[] }> {
       const serviceId = requireTeamManager(actor);
       const day = today();
-      const [{ cases: rows, facts, workerOf }, caseworkers, reports] = await Promise.all([loadCaseFacts(db, { serviceId }, day, { teamDecisions: false }), caseworkersOf(db, serviceId), reportsByCase({ serviceId }, day)]);
+      const [{ cases: rows, facts, workerOf, reports: dueReports }, caseworkers] = await Promise.all([loadCaseFacts(db, { serviceId }, day, { teamDecisions: false }), caseworkersOf(db, serviceId)]);
+      const reports = reportsByCase(dueReports);
       const counts = new Map<string, WorkerCaseload>(caseworkers.map((w) => [w.userId, { ...w, openCases: 0, amber: 0, red: 0, overdueReviews: 0, dueItems: 0, overdueItems: 0 }]));
       // Cases still held by someone who no longer has a caseworker grant: show them too, so they can be moved.
       const strays = [...new Set([...workerOf.values()].filter((w): w is string => w !== null && !counts.has(w)))];

@@ -1,19 +1,24 @@
 // Court reports not issued yet are due: from the look-ahead before the day the court needs them, to the
-// worker who holds the case (or the drafter while nobody does). Read by the due lists and the caseloads.
+// worker who holds the case (or the drafter while nobody does). Read with the cases' facts (case-facts.ts), in the
+// same statement, by the due lists and the caseloads.
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
-import { queryOnce } from '../../db/compiled-once.js';
 import { addDays } from '../../domain/calendar-date.js';
 import { COURT_REPORT_LOOKAHEAD_DAYS, courtReportDueItems, type DueItem } from '../../domain/due-items.js';
 
 /** A due item with the worker who holds its case. */
 export type DueEntry = DueItem & { workerId: string | null; workerName: string | null };
 
-/** Whose court reports: a service's, one worker's (the case's worker, or the drafter while nobody holds the case) or one case's. */
-export type ReportScope = { serviceId: string; workerId?: string; caseId?: string };
+/** Whose court reports: a service's; one worker's (the case's worker, or the drafter while nobody holds the case); the cases nobody holds; or one case's. */
+export type ReportShape = { worker: 'any' | 'none' | 'one'; oneCase: boolean };
+export type ReportValues = { serviceId: string; reportsUntil: string; caseId: string | null; workerId: string | null };
 
-const dueReports = queryOnce((db: Kysely<Database>, shape: { oneCase: boolean; oneWorker: boolean }, v: { serviceId: string; until: string; caseId: string | null; workerId: string | null }) =>
-  db.selectFrom('court_report as r')
+/** The last day a report can be due on and be shown today. */
+export const reportsUntil = (today: string) => addDays(today, COURT_REPORT_LOOKAHEAD_DAYS);
+
+/** The reports in scope not issued yet and due by `reportsUntil`, each with who it falls to. */
+export function dueReportsRead(db: Kysely<Database>, shape: ReportShape, v: ReportValues) {
+  return db.selectFrom('court_report as r')
     .innerJoin('case_episode as c', 'c.id', 'r.case_id')
     .innerJoin('person as p', 'p.id', 'r.person_id')
     .innerJoin('site as s', 's.id', 'r.court_site_id')
@@ -21,15 +26,16 @@ const dueReports = queryOnce((db: Kysely<Database>, shape: { oneCase: boolean; o
     .select(['r.id', 'r.case_id', 'r.hearing_on', 'r.due_on', 'r.report_state', 'p.given_name', 'p.family_name', 's.name as court_name', 'w.id as worker_id', 'w.display_name as worker_name'])
     .where('r.service_id', '=', v.serviceId)
     .where(sql<boolean>`r.report_state in ('draft', 'awaiting_sign_off')`)
-    .where('r.due_on', '<=', v.until)
+    .where('r.due_on', '<=', v.reportsUntil)
     .$if(shape.oneCase, (q) => q.where('r.case_id', '=', v.caseId!))
-    .$if(shape.oneWorker, (q) => q.where((eb) => eb.or([eb('c.allocated_to', '=', v.workerId!), eb.and([eb('c.allocated_to', 'is', null), eb('r.drafted_by', '=', v.workerId!)])]))));
+    .$if(shape.worker === 'none', (q) => q.where('c.allocated_to', 'is', null))
+    .$if(shape.worker === 'one', (q) => q.where((eb) => eb.or([eb('c.allocated_to', '=', v.workerId!), eb.and([eb('c.allocated_to', 'is', null), eb('r.drafted_by', '=', v.workerId!)])])));
+}
 
-/** Court reports not issued yet and due within the look-ahead, each with who it falls to. */
-export async function courtReportsDue(db: Kysely<Database>, scope: ReportScope, today: string): Promise<DueEntry[]> {
-  const rows = await dueReports(db, { oneCase: scope.caseId !== undefined, oneWorker: scope.workerId !== undefined }, {
-    serviceId: scope.serviceId, until: addDays(today, COURT_REPORT_LOOKAHEAD_DAYS), caseId: scope.caseId ?? null, workerId: scope.workerId ?? null,
-  });
+type DueReportRow = { id: string; case_id: string; hearing_on: string; due_on: string; report_state: string; given_name: string; family_name: string; court_name: string; worker_id: string | null; worker_name: string | null };
+
+/** The due items of the rows `dueReportsRead` gave, each with who it falls to. */
+export function dueReportEntries(rows: readonly DueReportRow[], today: string): DueEntry[] {
   const workerOf = new Map(rows.map((r) => [r.id, { workerId: r.worker_id, workerName: r.worker_name }]));
   const items = courtReportDueItems(rows.map((r) => ({
     reportId: r.id, caseId: r.case_id, personName: `${r.given_name} ${r.family_name}`, courtName: r.court_name, hearingOn: r.hearing_on, dueOn: r.due_on,

@@ -12,7 +12,7 @@ import { caseworkersOf } from './case-allocation.js';
 import { loadCaseFacts } from './case-facts.js';
 import { requireTeamManager, requireTeamMember, type CaseRecords } from './case-records.js';
 import { workerItems } from './caseload.js';
-import { courtReportsDue, type DueEntry } from './court-reports-due.js';
+import type { DueEntry } from './court-reports-due.js';
 
 export type { DueEntry };
 
@@ -36,7 +36,7 @@ export function createDueList(db: Kysely<Database>, clock: Clock, audit: AuditSe
         workerName = name;
       }
       const day = today();
-      const [{ facts }, reports] = await Promise.all([loadCaseFacts(db, { serviceId, workerId: userId }, day, { teamDecisions: false }), courtReportsDue(db, { serviceId, workerId: userId }, day)]);
+      const { facts, reports } = await loadCaseFacts(db, { serviceId, workerId: userId }, day, { teamDecisions: false });
       return sortDueItems([...facts.flatMap((f) => workerItems(f, day)), ...reports]).map((i) => ({ ...i, workerId: userId, workerName }));
     },
 
@@ -44,7 +44,7 @@ export function createDueList(db: Kysely<Database>, clock: Clock, audit: AuditSe
     async forTeam(actor: Actor): Promise<DueEntry[]> {
       const serviceId = requireTeamManager(actor);
       const day = today();
-      const [{ facts, workerOf }, names, reports] = await Promise.all([loadCaseFacts(db, { serviceId }, day, { teamDecisions: true }), namesOf(serviceId), courtReportsDue(db, { serviceId }, day)]);
+      const [{ facts, workerOf, reports }, names] = await Promise.all([loadCaseFacts(db, { serviceId }, day, { teamDecisions: true }), namesOf(serviceId)]);
       const reportWorkers = new Map(reports.map((r) => [r.reportId!, r]));
       return sortDueItems([...facts.flatMap((f) => dueItems(f, day)), ...reports]).map((i) => {
         const report = i.reportId ? reportWorkers.get(i.reportId) : undefined;
@@ -59,10 +59,7 @@ export function createDueList(db: Kysely<Database>, clock: Clock, audit: AuditSe
       const c = await cases.get(actor, caseId);
       const day = today();
       const team = actor.grant.role === 'team_manager';
-      const [{ facts }, reports] = await Promise.all([
-        loadCaseFacts(db, { serviceId: c.service_id, caseId: c.id }, day, { teamDecisions: team }),
-        courtReportsDue(db, { serviceId: c.service_id, caseId: c.id }, day),
-      ]);
+      const { facts, reports } = await loadCaseFacts(db, { serviceId: c.service_id, caseId: c.id }, day, { teamDecisions: team });
       const reportItems: DueItem[] = reports.map(({ workerId: _w, workerName: _n, ...item }) => item);
       return sortDueItems([...facts.flatMap((f) => (team ? dueItems(f, day) : workerItems(f, day))), ...reportItems]);
     },

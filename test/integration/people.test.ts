@@ -107,6 +107,25 @@ for (const engine of testEngines()) {
       }
     });
 
+    test('search finds any part of a name, in the team\'s own service only', async () => {
+      const add = async (agent: Agent, givenName: string, familyName: string) => {
+        await agent.get('/people/new');
+        const res = await agent.post('/people/new', { ...person({ givenName, familyName, 'dateOfBirth[year]': '1979' }), duplicateDecision: 'new' });
+        assert.equal(res.status, 303, `${givenName} ${familyName}`);
+      };
+      await add(nurse, 'Siobhán', "O'Connor-Whitfield");
+      const elsewhere = new Agent(t.app);
+      await elsewhere.signIn('nurse.ayo');
+      await add(elsewhere, 'Marguerite', 'Whitfield-Ashdown');
+      const found = async (q: string) => (await nurse.get(`/people?q=${encodeURIComponent(q)}`)).body;
+      for (const q of ['whitf', "o'conn", 'connor-whit', 'nor-whitfield', 'siobh', 'bhán', 'BHÁN', 'án o', 'wh', 'o']) {
+        assert.match(await found(q), /O&#39;Connor-Whitfield|O'Connor-Whitfield/, q);
+      }
+      for (const q of ['whitfield', 'ashdown', 'marguerite']) assert.doesNotMatch(await found(q), /Whitfield-Ashdown/, q);
+      assert.match(await found('zqxj'), /No one found/);
+      assert.match((await elsewhere.get('/people?q=ashd')).body, /Whitfield-Ashdown/);
+    });
+
     test('people outside the team see nothing: custody staff are refused, another service cannot find the record', async () => {
       const custody = new Agent(t.app);
       await custody.signIn('custody-officer');

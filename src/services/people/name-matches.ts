@@ -1,8 +1,19 @@
 // Which people's names match a search, as a union of parts that each use an index (an OR across them would
-// read every person in the service): trigram similarity, substring, aliases, and sound-alike (double metaphone).
+// read every person in the service): substring (name windows), trigram similarity, aliases, and sound-alike (double
+// metaphone).
 import { sql, type RawBuilder } from 'kysely';
 
-const escapeLike = (text: string) => text.replace(/[%_\\]/g, '\\$&');
+/**
+ * The service's people whose name contains the text: read, when the text has a run of three letters or digits, from
+ * the index of each service's name windows (migration 0016), whose keys hold the service's id, so that no other
+ * condition on the service is there for the planner to read the service's every person by (as it did for a plan
+ * made once for any text); otherwise from the service's people one by one.
+ */
+function containsText(serviceId: string, lowered: string): RawBuilder<boolean> {
+  const contains = sql<boolean>`strpos(p.search_name, lower(${lowered})) > 0`;
+  if (!lowered.split(/[^\p{L}\p{N}]+/u).some((word) => [...word].length >= 3)) return sql<boolean>`p.service_id = ${serviceId} and ${contains}`;
+  return sql<boolean>`person_name_windows(p.service_id, p.search_name) @> person_name_windows(${serviceId}, ${lowered}) and ${contains}`;
+}
 
 export function nameWords(text: string): string[] {
   return text.toLowerCase().replace(/[^\p{L}\s'-]/gu, ' ').split(/\s+/).filter(Boolean);
@@ -14,7 +25,7 @@ function matchConditions(serviceId: string, text: string, options: { fuzzy: bool
   const words = nameWords(lowered);
   const onPerson = (where: RawBuilder<boolean>) => ({ onAlias: false, where: sql<boolean>`p.service_id = ${serviceId} and ${where}` });
   const parts = [
-    onPerson(sql`p.search_name ilike ${`%${escapeLike(lowered)}%`}`),
+    { onAlias: false, where: containsText(serviceId, lowered) },
     { onAlias: true, where: sql<boolean>`a.service_id = ${serviceId} and a.search_name % ${lowered}` },
   ];
   if (words.length >= 2) {

@@ -211,7 +211,7 @@ const engines = await benchEngines();
 // mean of the two, and both are printed, so a run whose machine changed under it shows that it did.
 log('Bare Fastify route again, after the pages ...');
 const bareAfter = await benchBare();
-const bare = { ...bareBefore, requestsPerSecond: round((bareBefore.requestsPerSecond + bareAfter.requestsPerSecond) / 2) };
+const bareMean = round((bareBefore.requestsPerSecond + bareAfter.requestsPerSecond) / 2);
 
 const cell = (v: number | string, w = 7) => `${v}`.padStart(w);
 const names = engines[0]?.pages.map((p) => p.name) ?? [];
@@ -223,12 +223,12 @@ console.log(`${'page'.padEnd(width)}  engine    req/s  p50 ms  p95 ms  p99 ms  e
 for (const [when, b] of [['before', bareBefore], ['after', bareAfter]] as const) {
   console.log(`${`bare Fastify, same layout (${when})`.padEnd(width)}  -       ${cell(b.requestsPerSecond)} ${cell(b.p50)} ${cell(b.p95)} ${cell(b.p99)} ${cell(b.errors)}`);
 }
-console.log(`Of bare: a page's throughput as a share of the bare route's mean, ${bare.requestsPerSecond} req/s.`);
+console.log(`Of bare: a page's throughput as a share of the bare route's mean, ${bareMean} req/s.`);
 for (const name of names) {
   for (const e of engines) {
     const p = e.pages.find((x) => x.name === name)!;
     const [a, b] = [p.saturated, p.paced];
-    const share = `${Math.round((100 * a.requestsPerSecond) / bare.requestsPerSecond)}%`;
+    const share = `${Math.round((100 * a.requestsPerSecond) / bareMean)}%`;
     console.log(`${name.padEnd(width)}  ${e.engine.padEnd(8)}${cell(a.requestsPerSecond)} ${cell(a.p50)} ${cell(a.p95)} ${cell(a.p99)} ${cell(a.errors)} ${cell(share, 8)}  ${cell(b.rate)} ${cell(b.p50)} ${cell(b.p95)} ${cell(b.p99)} ${cell(b.errors)}`);
   }
 }

@@ -123,10 +123,10 @@ const factsRead = readTogetherOnce((db: Kysely<Database>, shape: FactShape, v: F
 }, { caseRows: ['opened_at', 'closure_requested_at'], lastContacts: ['starts_at'], pending: ['requested_at'], closedRows: ['opened_at'], recent: ['starts_at'] });
 
 /** Contacts with an outcome by case, on the London day each took place. */
-function contactsByCase(rows: readonly { case_id: string; starts_at: Date; outcome: string | null }[]): Map<string, Contact[]> {
+function contactsByCase(rows: readonly { case_id: string; starts_at: Date; outcome: Contact['outcome'] | null }[]): Map<string, Contact[]> {
   const byCase = new Map<string, Contact[]>();
   for (const r of rows) {
-    const contact = { on: londonDate(r.starts_at), outcome: r.outcome! as Contact['outcome'] };
+    const contact = { on: londonDate(r.starts_at), outcome: r.outcome! };
     const list = byCase.get(r.case_id);
     if (list) list.push(contact);
     else byCase.set(r.case_id, [contact]);

@@ -1,7 +1,7 @@
 // Court reports not issued yet are due: from the look-ahead before the day the court needs them, to the
 // worker who holds the case (or the drafter while nobody does). Read with the cases' facts (case-facts.ts), in the
 // same statement, by the due lists and the caseloads.
-import { sql, type Kysely } from 'kysely';
+import { sql, type InferResult, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { addDays } from '../../domain/calendar-date.js';
 import { COURT_REPORT_LOOKAHEAD_DAYS, courtReportDueItems, type DueItem } from '../../domain/due-items.js';
@@ -32,7 +32,7 @@ export function dueReportsRead(db: Kysely<Database>, shape: ReportShape, v: Repo
     .$if(shape.worker === 'one', (q) => q.where((eb) => eb.or([eb('c.allocated_to', '=', v.workerId!), eb.and([eb('c.allocated_to', 'is', null), eb('r.drafted_by', '=', v.workerId!)])])));
 }
 
-type DueReportRow = { id: string; case_id: string; hearing_on: string; due_on: string; report_state: string; given_name: string; family_name: string; court_name: string; worker_id: string | null; worker_name: string | null };
+type DueReportRow = InferResult<ReturnType<typeof dueReportsRead>>[number];
 
 /** The due items of the rows `dueReportsRead` gave, each with who it falls to. */
 export function dueReportEntries(rows: readonly DueReportRow[], today: string): DueEntry[] {

@@ -3,17 +3,8 @@
 // metaphone).
 import { sql, type RawBuilder } from 'kysely';
 
-/**
- * The service's people whose name contains the text: read, when the text has a run of three letters or digits, from
- * the index of each service's name windows (migration 0016), whose keys hold the service's id, so that no other
- * condition on the service is there for the planner to read the service's every person by (as it did for a plan
- * made once for any text); otherwise from the service's people one by one.
- */
-function containsText(serviceId: string, lowered: string): RawBuilder<boolean> {
-  const contains = sql<boolean>`strpos(p.search_name, lower(${lowered})) > 0`;
-  if (!lowered.split(/[^\p{L}\p{N}]+/u).some((word) => [...word].length >= 3)) return sql<boolean>`p.service_id = ${serviceId} and ${contains}`;
-  return sql<boolean>`person_name_windows(p.service_id, p.search_name) @> person_name_windows(${serviceId}, ${lowered}) and ${contains}`;
-}
+/** Whether the text has a run of three letters or digits: a window the index of names' windows (migration 0016) holds. */
+const hasWindow = (lowered: string) => lowered.split(/[^\p{L}\p{N}]+/u).some((word) => [...word].length >= 3);
 
 export function nameWords(text: string): string[] {
   return text.toLowerCase().replace(/[^\p{L}\s'-]/gu, ' ').split(/\s+/).filter(Boolean);
@@ -24,8 +15,14 @@ function matchConditions(serviceId: string, text: string, options: { fuzzy: bool
   const lowered = text.trim().toLowerCase();
   const words = nameWords(lowered);
   const onPerson = (where: RawBuilder<boolean>) => ({ onAlias: false, where: sql<boolean>`p.service_id = ${serviceId} and ${where}` });
+  // The names that contain the text: from the index of each service's name windows when the text has one. Its keys
+  // hold the service's id, so that part has no other condition on the service for the planner to read the service's
+  // every person by (as a plan made once for any text did); otherwise from the service's people one by one.
+  const contains = sql<boolean>`strpos(p.search_name, lower(${lowered})) > 0`;
   const parts = [
-    { onAlias: false, where: containsText(serviceId, lowered) },
+    hasWindow(lowered)
+      ? { onAlias: false, where: sql<boolean>`person_name_windows(p.service_id, p.search_name) @> person_name_windows(${serviceId}, ${lowered}) and ${contains}` }
+      : onPerson(contains),
     { onAlias: true, where: sql<boolean>`a.service_id = ${serviceId} and a.search_name % ${lowered}` },
   ];
   if (words.length >= 2) {

@@ -260,6 +260,8 @@ export interface CaseEpisodeTable {
   closed_on: string | null;
   closed_at: Date | null;
   follow_up_due_on: string | null;
+  /** Kept by the database: true once a follow-up is recorded (0017). */
+  followed_up: Generated<boolean>;
   version: Version;
   created_at: CreatedAt;
   updated_at: Timestamp;

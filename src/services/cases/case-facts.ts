@@ -109,9 +109,8 @@ const factsRead = readTogetherOnce((db: Kysely<Database>, shape: FactShape, v: F
       .$if(!shape.team, (q) => q.where(sql<boolean>`false`)),
     closedRows: db.selectFrom('case_episode as c').innerJoin('person as p', 'p.id', 'c.person_id')
       .select(['c.id', 'c.person_id', 'p.given_name', 'p.family_name', 'c.opened_at', 'c.plan_agreed_on', 'c.allocated_to', 'c.closed_on', 'c.follow_up_due_on'])
-      .where(where).where('c.case_status', '=', lit('closed'))
-      .where('c.follow_up_due_on', '<=', v.today).where('c.follow_up_due_on', '>=', v.followUpFrom)
-      .where((eb) => eb.not(eb.exists(eb.selectFrom('follow_up as f').select('f.id').whereRef('f.case_id', '=', 'c.id')))),
+      .where(where).where('c.case_status', '=', lit('closed')).where(sql<boolean>`not c.followed_up`)
+      .where('c.follow_up_due_on', '<=', v.today).where('c.follow_up_due_on', '>=', v.followUpFrom),
     reports: dueReportsRead(db, shape, v),
     // A caseload's engagement: the contacts with an outcome over the window, which only a caseload asks for.
     recent: db.selectFrom('case_episode as c').innerJoin('contact as k', 'k.case_id', 'c.id')

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { barChart } from './bar-chart.js';
+import { barChart, barChartOrTableNote, MOST_BARS_READABLE } from './bar-chart.js';
 import { escapeXml } from './svg.js';
 
 const widths = (svg: string): number[] => [...svg.matchAll(/<rect [^>]* width="([\d.]+)"/g)].map((m) => Number(m[1]));
@@ -47,4 +47,12 @@ test('no data gives an empty, still valid chart', () => {
   const svg = barChart([], { id: 'c', title: 't', description: 'd' });
   assert.match(svg, /viewBox="0 0 640 44"/);
   assert.equal(widths(svg).length, 0);
+});
+
+test('a breakdown with more bars than can be read is not drawn: a line says the figures are in the table', () => {
+  const bars = (n: number) => Array.from({ length: n }, (_, i) => ({ label: `Site ${i + 1}`, value: i }));
+  assert.match(barChartOrTableNote(bars(MOST_BARS_READABLE), { id: 'c', title: 'Referrals by site', description: 'd', groups: 'sites' }), /^<svg /);
+  const note = barChartOrTableNote(bars(MOST_BARS_READABLE + 1), { id: 'c', title: 'Referrals by site', description: 'd', groups: 'sites' });
+  assert.doesNotMatch(note, /<svg/);
+  assert.equal(note, `<p class="nhsuk-body-s" id="c-note">Referrals by site: with ${MOST_BARS_READABLE + 1} sites, too many for a chart, the figures are in the table below.</p>`);
 });

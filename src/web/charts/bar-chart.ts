@@ -71,3 +71,15 @@ export function barChart(data: readonly BarDatum[], options: BarChartOptions): s
     `</svg>`,
   ].join('');
 }
+
+/** The most bars a chart is drawn with: past this, bars 28 units apart make a chart taller than several screens. */
+export const MOST_BARS_READABLE = 40;
+
+/**
+ * The chart of `data`, or, when it has more bars than can be read at a glance (over MOST_BARS_READABLE: the national
+ * dashboard's 200 sites made charts 6,000 units tall), a line saying its figures are in the table below it.
+ */
+export function barChartOrTableNote(data: readonly BarDatum[], options: BarChartOptions & { groups: string }): string {
+  if (data.length <= MOST_BARS_READABLE) return barChart(data, options);
+  return `<p class="nhsuk-body-s" id="${escapeXml(options.id)}-note">${escapeXml(`${options.title}: with ${data.length} ${options.groups}, too many for a chart, the figures are in the table below.`)}</p>`;
+}

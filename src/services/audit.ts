@@ -3,6 +3,7 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { GENESIS_HASH, auditHashInput, verifyAuditChain, type AuditEventContent } from '../domain/audit-chain.js';
 import type { Actor } from '../domain/actor.js';
+import { batchedWrites } from './batched-writes.js';
 import type { Clock } from './clock.js';
 
 /** Where a request came from, for the trail. */
@@ -23,14 +24,38 @@ export type AuditWho = { actor: Actor } | { userId: string | null; username: str
 
 export type AuditSearch = { username?: string; personId?: string; action?: string; beforeId?: number; limit?: number };
 
+/** An event as audit_append_events (migration 0018) takes it: its columns, and the text its hash is worked out from. */
+const asAppended = (c: AuditEventContent) => ({
+  hashInput: auditHashInput(c),
+  occurredAt: c.occurredAt.toISOString(),
+  userId: c.userId,
+  username: c.username,
+  role: c.role,
+  serviceId: c.serviceId,
+  action: c.action,
+  subjectType: c.subjectType,
+  subjectId: c.subjectId,
+  personId: c.personId,
+  reason: c.reason,
+  ipAddress: c.ipAddress,
+  userAgent: c.userAgent,
+  detail: c.detail,
+});
+
+/**
+ * Appends events in order in one statement: each moves the chain's head on (its row lock makes writers on every
+ * instance take turns, until the appending transaction ends) and is inserted from it, the database computing the same
+ * hash as auditHash.
+ */
+async function appendEvents(executor: Transaction<Database> | Kysely<Database>, events: AuditEventContent[]): Promise<void> {
+  const { rows } = await sql<{ appended: number }>`select audit_append_events(${JSON.stringify(events.map(asAppended))}::jsonb) as appended`.execute(executor);
+  if (rows[0]?.appended !== events.length) throw new Error(`The audit trail appended ${rows[0]?.appended ?? 0} of ${events.length} events`);
+}
+
 export function createAuditService(db: Kysely<Database>, clock: Clock) {
-  /**
-   * One statement moves the chain's head on (its row lock makes writers on every instance take turns, until the
-   * appending transaction ends) and inserts the event from it, the database computing the same hash as auditHash.
-   */
-  async function append(executor: Transaction<Database> | Kysely<Database>, who: AuditWho, origin: RequestOrigin, entry: AuditEntry) {
+  function contentOf(who: AuditWho, origin: RequestOrigin, entry: AuditEntry): AuditEventContent {
     const actor = 'actor' in who ? who.actor : null;
-    const content: AuditEventContent = {
+    return {
       occurredAt: clock.now(),
       userId: actor ? actor.userId : (who as { userId: string | null }).userId,
       username: actor ? actor.username : (who as { username: string | null }).username,
@@ -45,29 +70,20 @@ export function createAuditService(db: Kysely<Database>, clock: Clock) {
       userAgent: origin.userAgent ? origin.userAgent.slice(0, 300) : null,
       detail: entry.detail ?? null,
     };
-    const c = content;
-    const appended = await sql`
-      with head as (
-        update audit_chain_head
-           set prev_hash = hash,
-               hash = encode(sha256(convert_to(hash || ${'\n'}::text || ${auditHashInput(c)}::text, 'UTF8')), 'hex')
-        returning prev_hash, hash
-      )
-      insert into audit_event (occurred_at, user_id, username, role, service_id, action, subject_type, subject_id, person_id,
-                               reason, ip_address, user_agent, detail, prev_hash, hash)
-      select ${c.occurredAt}::timestamptz, ${c.userId}::uuid, ${c.username}::text, ${c.role}::text, ${c.serviceId}::uuid, ${c.action}::text,
-             ${c.subjectType}::text, ${c.subjectId}::text, ${c.personId}::uuid, ${c.reason}::text, ${c.ipAddress}::text, ${c.userAgent}::text,
-             ${c.detail === null ? null : JSON.stringify(c.detail)}::jsonb, head.prev_hash, head.hash
-      from head
-      returning id`.execute(executor);
-    if (appended.rows.length !== 1) throw new Error('The audit chain has no head row: run divert migrate');
   }
 
+  // Events recorded on their own (a view of a record, a refusal) that arrive together are appended together.
+  const alone = batchedWrites<AuditEventContent>((events) => appendEvents(db, events));
+
   return {
-    /** Appends an event; pass the transaction of the change it records so both land or neither does. */
+    /**
+     * Appends an event; pass the transaction of the change it records so both land or neither does. Without one,
+     * the promise settles once the event is stored (with any recorded at the same moment).
+     */
     async record(who: AuditWho, origin: RequestOrigin, entry: AuditEntry, trx?: Transaction<Database>): Promise<void> {
-      // Alone, the one statement is its own transaction.
-      await append(trx ?? db, who, origin, entry);
+      const content = contentOf(who, origin, entry);
+      if (trx) await appendEvents(trx, [content]);
+      else await alone.write(content);
     },
 
     async search(query: AuditSearch) {

@@ -33,6 +33,26 @@ for (const engine of testEngines()) {
       assert.equal((await services.audit.search({ username: 'TESTER1' })).length, 7);
     });
 
+    test('events recorded at the same moment are stored together in the order recorded, whole, and one that cannot be stored fails alone', async () => {
+      const subjectId = 'batch-' + Date.now();
+      const recorded = Array.from({ length: 12 }, (_, i) => services.audit.record({ userId: null, username: 'batcher' }, origin, {
+        action: 'person.viewed', subjectType: 'batch', subjectId,
+        // One event with a person id that is not an id: the database refuses it, and only its own record fails.
+        personId: i === 5 ? 'not-an-id' : null,
+        detail: { n: i, text: 'naïve “quotes” <b>&', nested: { list: [1, null, 'x'] } },
+      }).then(() => 'stored', (e: Error) => e.message));
+      const outcomes = await Promise.all(recorded);
+      assert.match(outcomes[5]!, /uuid/);
+      assert.deepEqual(outcomes.filter((o) => o === 'stored').length, 11);
+      const rows = await handle.db.selectFrom('audit_event').selectAll().where('subject_id', '=', subjectId).orderBy('id').execute();
+      assert.deepEqual(rows.map((r) => (r.detail as { n: number }).n), [0, 1, 2, 3, 4, 6, 7, 8, 9, 10, 11]);
+      assert.deepEqual(rows[0]!.detail, { n: 0, text: 'naïve “quotes” <b>&', nested: { list: [1, null, 'x'] } });
+      assert.equal(rows[0]!.person_id, null);
+      assert.equal(rows[0]!.username, 'batcher');
+      for (const [i, r] of rows.entries()) if (i > 0) assert.equal(r.prev_hash, rows[i - 1]!.hash, 'each links to the one stored before it');
+      assert.equal((await services.audit.verify()).ok, true);
+    });
+
     test('updating or deleting an event is refused by the database', async () => {
       await assert.rejects(sql`update audit_event set action = 'nothing' where id = 1`.execute(handle.db), /append-only/);
       await assert.rejects(sql`delete from audit_event where id = 1`.execute(handle.db), /append-only/);

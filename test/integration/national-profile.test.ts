@@ -82,6 +82,9 @@ for (const engine of testEngines()) {
       assert.equal(await count(db, sql`select count(*) as n from court_report where report_state = 'issued' and (disclosure_id is null or pdf is null)`), 0);
       assert.equal(await count(db, sql`select count(*) as n from onward_referral o where not exists (select 1 from partner_organisation p where p.id = o.partner_organisation_id and p.service_id = o.service_id)`), 0);
       assert.equal(await count(db, sql`select count(*) as n from case_episode c where not exists (select 1 from role_grant g where g.user_id = c.allocated_to and g.service_id = c.service_id)`), 0);
+      // A case is marked followed up exactly when its follow-up is recorded (the load runs with triggers off).
+      assert.ok(await count(db, sql`select count(*) as n from follow_up`) > 0);
+      assert.equal(await count(db, sql`select count(*) as n from case_episode c where c.followed_up <> exists (select 1 from follow_up f where f.case_id = c.id)`), 0);
       // Justice events fall after the person's first referral and not after today.
       assert.equal(await count(db, sql`
         select count(*) as n from justice_event e

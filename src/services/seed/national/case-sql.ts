@@ -144,7 +144,7 @@ export async function insertOnwardEvents(run: SqlRunner, ctx: NationalContext): 
 export async function insertFollowUps(run: SqlRunner, ctx: NationalContext): Promise<number> {
   const p = new Params();
   const today = p.add(ctx.today, 'date');
-  return (await run.query(
+  const inserted = (await run.query(
     `insert into follow_up (id, service_id, case_id, still_engaged, new_arrest, notes, followed_up_on, recorded_by, recorded_at)
      select md5(c.id::text || '-follow-up')::uuid, c.service_id, c.id,
             coalesce((select jsonb_object_agg(o.id::text, case when o.exit_status = 'engaged' and pg_temp.h('still', pg_temp.k(o.id)) % 100 < 85 then 'yes'
@@ -156,4 +156,8 @@ export async function insertFollowUps(run: SqlRunner, ctx: NationalContext): Pro
      where pg_temp.h('fu?', c.key) % 100 < 75 and exists (select 1 from onward_referral o where o.case_id = c.id and o.sent_on is not null)`,
     p.values,
   )).rowCount;
+  // The load runs with triggers off (session_replication_role), so the mark the database puts on a case when its
+  // follow-up is recorded (migration 0017) is put here.
+  await run.query('update case_episode c set followed_up = true from follow_up f where f.case_id = c.id and not c.followed_up');
+  return inserted;
 }

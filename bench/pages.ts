@@ -14,12 +14,15 @@ const get = (path: string): PageRequest => ({ method: 'GET', path });
 const pick = <T>(list: readonly T[], i: number): T => list[i % list.length]!;
 const query = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
 
+/** The notes of every contact the benchmark books, by which a later run finds them to remove them. */
+export const BOOKED_NOTES = 'Booked in the benchmark';
+
 /** A contact booked a week ahead, as the booking form sends it. */
 function contactForm(now: Date, i: number): Record<string, string> {
   const [year, month, day] = addDays(londonDate(now), 7 + (i % 20)).split('-');
   return {
     kind: 'meeting', 'startsDate[day]': String(Number(day)), 'startsDate[month]': String(Number(month)), 'startsDate[year]': year!,
-    startsTime: `${String(9 + (i % 8)).padStart(2, '0')}:00`, place: 'Community base', withWhom: '', workerWentToo: 'no', notes: 'Booked in the benchmark',
+    startsTime: `${String(9 + (i % 8)).padStart(2, '0')}:00`, place: 'Community base', withWhom: '', workerWentToo: 'no', notes: BOOKED_NOTES,
   };
 }
 

@@ -22,7 +22,7 @@ import { signInOverHttp } from './http-sign-in.js';
 import { chooseRoleOverHttp } from './http-role.js';
 import { loadPage, pacePage, requestOnce, settle, type LoadResult } from './load.js';
 import { nationalOptions, todaysNationalData, type NationalLoad } from './national-data.js';
-import { measuredPages, type BenchUser, type Measured } from './pages.js';
+import { BOOKED_NOTES, measuredPages, type BenchUser, type Measured } from './pages.js';
 import { readSamples, type Samples } from './samples.js';
 import { topUpTodaysList } from './todays-list.js';
 import { connect, databaseUrl, log, memoryMiB, round, serverInfo } from './support.js';
@@ -99,6 +99,10 @@ async function startEngine(engine: string): Promise<Running> {
   const { load, handle, env } = await todaysNationalData(engine, BASE_URL, options);
   let samples: Samples;
   try {
+    // The contacts an earlier run booked go first, so that every run measures the same case pages and caseloads: one
+    // run books some 15,000 onto 200 cases.
+    const removed = await handle.db.deleteFrom('contact').where('notes', '=', BOOKED_NOTES).executeTakeFirst();
+    if (removed.numDeletedRows > 0n) log(`${engine}: removed ${removed.numDeletedRows} contacts an earlier run booked.`);
     samples = await readSamples(handle.db, new Date());
     samples.todaysReferrals = await topUpTodaysList(handle, samples.siteId, USERS.practitioner.username, new Date());
   } finally {

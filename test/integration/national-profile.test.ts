@@ -18,7 +18,7 @@ import { actorFor, TEST_ORIGIN } from '../support/cases.js';
 const NOW = new Date('2026-11-23T10:00:00Z');
 const TODAY = '2026-11-23';
 const SCALE = 0.001;
-const ACTIVITY_TABLES = ['justice_event', 'court_report', 'disclosure', 'follow_up', 'onward_referral_event', 'onward_referral', 'assessment', 'case_allocation', 'case_episode', 'screening', 'referral', 'person'];
+const ACTIVITY_TABLES = ['justice_event', 'court_report', 'disclosure', 'follow_up', 'contact', 'onward_referral_event', 'onward_referral', 'assessment', 'case_allocation', 'case_episode', 'screening', 'referral', 'person'];
 
 const count = async (db: Kysely<Database>, query: ReturnType<typeof sql<{ n: number | string }>>) => Number((await query.execute(db)).rows[0]!.n);
 
@@ -82,6 +82,14 @@ for (const engine of testEngines()) {
       assert.equal(await count(db, sql`select count(*) as n from court_report where report_state = 'issued' and (disclosure_id is null or pdf is null)`), 0);
       assert.equal(await count(db, sql`select count(*) as n from onward_referral o where not exists (select 1 from partner_organisation p where p.id = o.partner_organisation_id and p.service_id = o.service_id)`), 0);
       assert.equal(await count(db, sql`select count(*) as n from case_episode c where not exists (select 1 from role_grant g where g.user_id = c.allocated_to and g.service_id = c.service_id)`), 0);
+      // Contacts: on cases with a plan, from the plan to closure (or the week ahead); an outcome on each one past, none ahead.
+      assert.ok(await count(db, sql`select count(*) as n from contact where outcome = 'did_not_attend'`) > 0);
+      assert.ok(await count(db, sql`select count(*) as n from contact where outcome is null`) > 0, 'open cases have a contact booked ahead');
+      assert.equal(await count(db, sql`
+        select count(*) as n from contact k join case_episode c on c.id = k.case_id
+        where c.plan_agreed_on is null or (k.starts_at at time zone 'Europe/London')::date < c.plan_agreed_on
+           or (k.starts_at at time zone 'Europe/London')::date > coalesce(c.closed_on, ${TODAY}::date + 7)
+           or (k.outcome is null) <> (k.starts_at >= ${NOW}) or k.worker_id is distinct from c.allocated_to`), 0);
       // A case is marked followed up exactly when its follow-up is recorded (the load runs with triggers off).
       assert.ok(await count(db, sql`select count(*) as n from follow_up`) > 0);
       assert.equal(await count(db, sql`select count(*) as n from case_episode c where c.followed_up <> exists (select 1 from follow_up f where f.case_id = c.id)`), 0);

@@ -140,6 +140,33 @@ export async function insertOnwardEvents(run: SqlRunner, ctx: NationalContext): 
   )).rowCount;
 }
 
+const CONTACT_KINDS = weighted([['meeting', 50], ['phone_call', 25], ['home_visit', 10], ['accompanied_appointment', 8], ['video_call', 5], ['outreach', 2]], 100);
+const CONTACT_OUTCOMES = weighted([['attended', 72], ['late', 6], ['did_not_attend', 12], ['cancelled_by_person', 6], ['cancelled_by_service', 4]], 100);
+
+/**
+ * The contacts of each case with a plan: one a week from the plan being agreed, at a time in the working day (London),
+ * up to 13, to its closure or, for a case still open, to the one booked in the week ahead. Each one past has its
+ * outcome recorded two hours after it began (about one in eight a did-not-attend); the ones ahead have none yet.
+ */
+export async function insertContacts(run: SqlRunner, ctx: NationalContext): Promise<number> {
+  const p = new Params();
+  const today = p.add(ctx.today, 'date');
+  const now = p.add(ctx.now.toISOString(), 'timestamptz');
+  return (await run.query(
+    `insert into contact (id, service_id, case_id, person_id, contact_kind, starts_at, place, worker_id, outcome, outcome_recorded_at, recorded_by, created_at, updated_at)
+     select md5(c.id::text || '-contact-' || w)::uuid, c.service_id, c.id, c.person_id, ${p.pick(CONTACT_KINDS, 'ckind', 'c.key * 16 + w')}, t.starts_at, 'Community base',
+            c.allocated_to, case when t.starts_at < ${now} then ${p.pick(CONTACT_OUTCOMES, 'cout', 'c.key * 16 + w')} end,
+            case when t.starts_at < ${now} then least(t.starts_at + interval '2 hours', ${now}) end, c.allocated_to,
+            least(t.starts_at, ${now}) - interval '2 days', least(t.starts_at + interval '2 hours', ${now})
+     from ${caseKeys(p, ctx, 'c.plan_agreed_on is not null and c.allocated_to is not null')}
+     cross join lateral generate_series(0, 12) w
+     cross join lateral (select ((c.plan_agreed_on + w * 7 + (pg_temp.h('cday', c.key * 16 + w) % 3)::int)
+                                 + make_time(9 + (pg_temp.h('chour', c.key * 16 + w) % 8)::int, 0, 0)) at time zone 'Europe/London' as starts_at) t
+     where (t.starts_at at time zone 'Europe/London')::date <= coalesce(c.closed_on, ${today} + 7)`,
+    p.values,
+  )).rowCount;
+}
+
 /** A follow-up for three in four closed cases whose follow-up is due: still engaged with each onward service, and any new arrest. */
 export async function insertFollowUps(run: SqlRunner, ctx: NationalContext): Promise<number> {
   const p = new Params();

@@ -4,7 +4,7 @@ import { performance } from 'node:perf_hooks';
 import { CompiledQuery, type Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.js';
 import { londonDate } from '../../../domain/london-time.js';
-import { insertAllocations, insertAssessments, insertCases, insertFollowUps, insertOnwardEvents, insertOnwardReferrals } from './case-sql.js';
+import { insertAllocations, insertAssessments, insertCases, insertContacts, insertFollowUps, insertOnwardEvents, insertOnwardReferrals } from './case-sql.js';
 import { prepareNationalSession, readNationalContext, type NationalContext } from './context.js';
 import { insertPeople, insertReferrals, insertScreenings } from './identification-sql.js';
 import { insertCourtReports, insertDisclosures, insertJusticeEvents } from './justice-sql.js';
@@ -65,6 +65,7 @@ export async function generateNationalActivity(db: Kysely<Database>, options: Na
       await step('assessments', () => insertAssessments(run, ctx));
       await step('onward referrals', () => insertOnwardReferrals(run, ctx));
       await step('onward referral events', () => insertOnwardEvents(run, ctx));
+      await step('contacts', () => insertContacts(run, ctx));
       await step('follow-ups', () => insertFollowUps(run, ctx));
       await step('disclosures', () => insertDisclosures(run, ctx));
       await step('court reports', () => insertCourtReports(run, ctx));

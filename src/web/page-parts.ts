@@ -7,11 +7,8 @@ import nunjucks from 'nunjucks';
 
 export class PagePart {
   readonly bytes: Buffer;
-  constructor(readonly html: string) {
+  constructor(html: string) {
     this.bytes = Buffer.from(html, 'utf8');
-  }
-  toString(): string {
-    return this.html;
   }
 }
 

@@ -12,6 +12,7 @@ import { preparingPool, USES_PER_CONNECTION } from './prepared-statements.js';
 import { acquireDataDirLock } from './data-dir-lock.js';
 import type { Database } from './schema.js';
 import { DatabaseStartError } from './errors.js';
+import { listenEmbedded, listenOnServer, type Listener, type NotificationHandlers } from './notifications.js';
 
 export { DatabaseStartError };
 
@@ -20,8 +21,10 @@ export type Engine = 'pglite' | 'postgres';
 export type DatabaseHandle = {
   db: Kysely<Database>;
   engine: Engine;
-  /** Closes the database (and releases the data folder's lock). */
+  /** Closes the database (and releases the data folder's lock), and stops its listeners. */
   close: () => Promise<void>;
+  /** Listens for what is announced on a channel by everything using the database (see notifications). */
+  listen?: (channel: string, handlers: NotificationHandlers) => Listener;
 };
 
 
@@ -79,7 +82,26 @@ export async function openServerDatabase(url: string, poolSize = 10): Promise<Da
     throw new DatabaseStartError(serverErrorLine(error, url));
   }
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: preparingPool(pool) }) });
-  return { db, engine: 'postgres', close: () => db.destroy() };
+  return handleWithListeners(db, 'postgres', (channel, handlers) => listenOnServer(url, channel, handlers), () => undefined);
+}
+
+/** A handle whose close stops its listeners before closing the database. */
+function handleWithListeners(db: Kysely<Database>, engine: Engine, listen: NonNullable<DatabaseHandle['listen']>, onClose: () => void): DatabaseHandle {
+  const listeners: Listener[] = [];
+  return {
+    db,
+    engine,
+    close: async () => {
+      await Promise.all(listeners.splice(0).map((l) => l.close()));
+      await db.destroy();
+      onClose();
+    },
+    listen: (channel, handlers) => {
+      const listener = listen(channel, handlers);
+      listeners.push(listener);
+      return listener;
+    },
+  };
 }
 
 export async function openEmbeddedClient(options: { dataDir?: string; loadDataDir?: Blob }): Promise<PGlite> {
@@ -112,14 +134,7 @@ export async function openEmbeddedDatabase(dataDir: string): Promise<DatabaseHan
 
 export function wrapEmbedded(client: PGlite, onClose: () => void = () => undefined): DatabaseHandle {
   const db = new Kysely<Database>({ dialect: new PGliteDialect(client) });
-  return {
-    db,
-    engine: 'pglite',
-    close: async () => {
-      await db.destroy();
-      onClose();
-    },
-  };
+  return handleWithListeners(db, 'pglite', (channel, handlers) => listenEmbedded(client, channel, handlers), onClose);
 }
 
 export function openDatabase(config: { databaseUrl: string | null; dataDir: string }): Promise<DatabaseHandle> {

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { changesRecords, recordsGeneration, tablesWritten, WriteWatch } from './write-watch.js';
+import { accountsGeneration, changesAccounts, changesRecords, recordsGeneration, tablesWritten, WriteWatch } from './write-watch.js';
 
 test('the tables a statement writes are read from its text, as the query builder writes it', () => {
   assert.deepEqual(tablesWritten('insert into "referral" ("id") values ($1)'), ['referral']);
@@ -68,9 +68,40 @@ test('a change inside a transaction counts when it commits, and not at all when 
   assert.equal(recordsGeneration(), before + 1, 'a transaction that wrote only the audit trail changed no records');
 });
 
-test('a refused statement counts as a change, since what it did is not known', () => {
+test('a refused statement counts as a change, of the records and of the accounts, since what it did is not known', () => {
   const watch = new WriteWatch();
   const before = recordsGeneration();
+  const accountsBefore = accountsGeneration();
   watch.failed();
   assert.equal(recordsGeneration(), before + 1);
+  assert.equal(accountsGeneration(), accountsBefore + 1);
+});
+
+test('the accounts a session is read from are users, roles and the names of where roles are held; sessions themselves are not', () => {
+  for (const table of ['app_user', 'role_grant', 'service', 'site', 'partner_organisation']) {
+    assert.equal(changesAccounts(`update "${table}" set "name" = $1 where "id" = $2`), true, table);
+  }
+  assert.equal(changesAccounts('update "user_session" set "last_seen_at" = $1 where "token_hash" = $2'), false, 'a session marked as used');
+  assert.equal(changesAccounts('insert into "contact" ("id") values ($1)'), false);
+  assert.equal(changesAccounts('select * from "app_user" where "id" = $1 for update'), false);
+  assert.equal(changesAccounts('alter table app_user add column x int'), true, 'anything unknown is taken to change them');
+});
+
+test('a change of the accounts counts once it is answered, or when its transaction commits; a change of records alone does not', () => {
+  const watch = new WriteWatch();
+  const before = accountsGeneration();
+  watch.ran('insert into "contact" ("id") values ($1)');
+  watch.ran('update "user_session" set "last_seen_at" = $1 where "token_hash" = $2');
+  assert.equal(accountsGeneration(), before);
+  watch.ran('update "app_user" set "last_signed_in_at" = $1 where "id" = $2');
+  assert.equal(accountsGeneration(), before + 1);
+  watch.ran('begin');
+  watch.ran('delete from "role_grant" where "id" = $1');
+  assert.equal(accountsGeneration(), before + 1, 'not before the commit');
+  watch.ran('commit');
+  assert.equal(accountsGeneration(), before + 2);
+  watch.ran('begin');
+  watch.ran('update "app_user" set "is_active" = $1 where "id" = $2');
+  watch.ran('rollback');
+  assert.equal(accountsGeneration(), before + 2, 'rolled back: nothing changed');
 });

@@ -4,7 +4,7 @@ import { migrationStatus } from '../db/migrate.js';
 import { createAuditService } from './audit.js';
 import type { Clock } from './clock.js';
 import { createUserAccounts } from './accounts/users.js';
-import { createSessionStore } from './accounts/sessions.js';
+import { createSessionStore, sessionCacheFor } from './accounts/sessions.js';
 import { createSignIn } from './accounts/sign-in.js';
 import { createServiceDirectory } from './directory/service-directory.js';
 import { createSiteDirectory } from './directory/site-directory.js';
@@ -49,7 +49,7 @@ export const REPORTS_AT_ONCE = 2;
 export function createServices(handle: DatabaseHandle, clock: Clock, options: { figuresKeptForMs?: number } = {}) {
   const { db } = handle;
   const audit = createAuditService(db, clock);
-  const sessions = createSessionStore(db, clock);
+  const sessions = createSessionStore(db, clock, sessionCacheFor(handle));
   const people = createPersonRecords(db, clock, audit);
   const sites = createSiteDirectory(db, clock, audit);
   const cases = createCaseRecords(db, clock, audit);

@@ -19,7 +19,7 @@ export function testEngines(): Engine[] {
   return process.env.TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
 }
 
-function serverUrl(database: string): string {
+export function serverUrl(database: string): string {
   const url = new URL(process.env.TEST_DATABASE_URL!);
   url.pathname = `/${database}`;
   return url.toString();

@@ -9,6 +9,7 @@ import { fixedClock } from '../../src/services/clock.js';
 import { ForbiddenError, NotFoundError } from '../../src/services/errors.js';
 import type { Actor } from '../../src/domain/actor.js';
 import type { DueKind } from '../../src/domain/due-items.js';
+import { loadCaseFacts } from '../../src/services/cases/case-facts.js';
 
 for (const engine of testEngines()) {
   describe(`due lists (${engine})`, () => {
@@ -115,6 +116,12 @@ for (const engine of testEngines()) {
       await t.db.updateTable('case_episode').set({ case_status: 'closed', closure_reason: 'plan_completed', closed_on: '2026-08-31', closed_at: new Date('2026-08-31T15:00:00Z'), closure_signed_off_by: manager.userId, follow_up_due_on: '2026-11-23' }).where('id', '=', caseId).execute();
       assert.deepEqual(await kindsFor(support, 'worker'), ['follow_up:2026-11-23:due']);
       assert.deepEqual(await kindsFor(manager, 'team'), ['follow_up:2026-11-23:due']);
+      const scope = { serviceId, workerId: support.userId };
+      const caseIds = async (closedCases?: boolean) =>
+        (await loadCaseFacts(t.db, scope, '2026-11-23', { teamDecisions: false, ...(closedCases === undefined ? {} : { closedCases }) })).facts.map((f) => f.caseId);
+      assert.ok((await caseIds()).includes(caseId), 'the due list reads the closed case whose follow-up is due');
+      assert.ok(!(await caseIds(false)).includes(caseId), 'a list of open cases (my cases) leaves it out');
+      assert.ok(!(await t.services.caseload.myCases(support)).some((c) => c.caseId === caseId));
       await t.db.insertInto('follow_up').values({ service_id: serviceId, case_id: caseId, new_arrest: 'no', followed_up_on: '2026-11-23', recorded_by: support.userId, recorded_at: clock.now() }).execute();
       assert.deepEqual(await kindsFor(support, 'worker'), []);
     });

@@ -32,7 +32,7 @@ export type ScopedCase = {
 export type ScopedFacts = {
   /** Cases not closed, newest first. */
   cases: ScopedCase[];
-  /** Facts of those cases, and of closed cases whose follow-up is due. */
+  /** Facts of those cases, and (unless left out) of closed cases whose follow-up is due. */
   facts: CaseFacts[];
   /** Who holds each case in `facts` (closed cases keep their last worker). */
   workerOf: Map<string, string | null>;
@@ -45,8 +45,8 @@ export type ScopedFacts = {
 /** A literal in the SQL text, so the planner can match the partial indexes of 0005_case.sql. */
 const lit = <T extends string>(value: T) => sql.lit(value) as RawBuilder<T>;
 
-/** What decides the text of the facts' reads: whose cases, and whether the pending extensions and recent contacts are read. */
-type FactShape = { worker: 'any' | 'none' | 'one'; oneCase: boolean; team: boolean; recent: boolean };
+/** What decides the text of the facts' reads: whose cases, and whether the pending extensions, recent contacts and closed cases are read. */
+type FactShape = { worker: 'any' | 'none' | 'one'; oneCase: boolean; team: boolean; recent: boolean; closed: boolean };
 type FactValues = {
   serviceId: string; workerId: string | null; caseId: string | null; today: string; reviewUntil: string; amberFrom: string; followUpFrom: string;
   reportsUntil: string; recentFrom: Date; recentUntil: Date;
@@ -110,7 +110,8 @@ const factsRead = readTogetherOnce((db: Kysely<Database>, shape: FactShape, v: F
     closedRows: db.selectFrom('case_episode as c').innerJoin('person as p', 'p.id', 'c.person_id')
       .select(['c.id', 'c.person_id', 'p.given_name', 'p.family_name', 'c.opened_at', 'c.plan_agreed_on', 'c.allocated_to', 'c.closed_on', 'c.follow_up_due_on'])
       .where(where).where('c.case_status', '=', lit('closed')).where(sql<boolean>`not c.followed_up`)
-      .where('c.follow_up_due_on', '<=', v.today).where('c.follow_up_due_on', '>=', v.followUpFrom),
+      .where('c.follow_up_due_on', '<=', v.today).where('c.follow_up_due_on', '>=', v.followUpFrom)
+      .$if(!shape.closed, (q) => q.where(sql<boolean>`false`)),
     reports: dueReportsRead(db, shape, v),
     // A caseload's engagement: the contacts with an outcome over the window, which only a caseload asks for.
     recent: db.selectFrom('case_episode as c').innerJoin('contact as k', 'k.case_id', 'c.id')
@@ -135,10 +136,17 @@ function contactsByCase(rows: readonly { case_id: string; starts_at: Date; outco
 
 /**
  * The facts of the cases in scope, the court reports due on them, and, if `recentContacts`, their contacts with an
- * outcome over the engagement window (London days).
+ * outcome over the engagement window (London days). `closedCases: false` leaves out the closed cases whose follow-up
+ * is due, for a list of open cases only.
  */
-export async function loadCaseFacts(db: Kysely<Database>, scope: FactScope, today: string, options: { teamDecisions: boolean; recentContacts?: boolean }): Promise<ScopedFacts> {
-  const read = await factsRead(db, { ...shapeOf(scope), team: options.teamDecisions, recent: options.recentContacts ?? false }, {
+export async function loadCaseFacts(
+  db: Kysely<Database>,
+  scope: FactScope,
+  today: string,
+  options: { teamDecisions: boolean; recentContacts?: boolean; closedCases?: boolean },
+): Promise<ScopedFacts> {
+  const shape = { ...shapeOf(scope), team: options.teamDecisions, recent: options.recentContacts ?? false, closed: options.closedCases ?? true };
+  const read = await factsRead(db, shape, {
     ...scopeValues(scope),
     today,
     reviewUntil: addDays(today, REVIEW_LOOKAHEAD_DAYS),

@@ -64,11 +64,11 @@ export function createCaseload(db: Kysely<Database>, clock: Clock, audit: AuditS
     return byCase;
   }
 
-  /** The open cases a worker holds, most urgent first. */
+  /** The open cases a worker holds, most urgent first (closed cases, whose follow-ups are on the due list, are not read). */
   async function caseloadOf(serviceId: string, userId: string): Promise<CaseloadEntry[]> {
     const day = today();
     const scope: FactScope = { serviceId, workerId: userId };
-    const { cases: rows, facts, reports: dueReports, recentContacts: contacts } = await loadCaseFacts(db, scope, day, { teamDecisions: false, recentContacts: true });
+    const { cases: rows, facts, reports: dueReports, recentContacts: contacts } = await loadCaseFacts(db, scope, day, { teamDecisions: false, recentContacts: true, closedCases: false });
     const reports = reportsByCase(dueReports);
     const factsOf = new Map(facts.map((f) => [f.caseId, f]));
     const entries = rows.map((c) => {

@@ -92,6 +92,11 @@ for (const engine of testEngines()) {
            or (k.outcome is null) <> (k.starts_at >= ${NOW}) or k.worker_id is distinct from c.allocated_to`), 0);
       // A case is marked followed up exactly when its follow-up is recorded (the load runs with triggers off).
       assert.ok(await count(db, sql`select count(*) as n from follow_up`) > 0);
+      // Four in five closed cases whose follow-up is due are followed up, with an onward referral or without.
+      const due = await count(db, sql`select count(*) as n from case_episode where case_status = 'closed' and follow_up_due_on <= ${TODAY}::date`);
+      const followed = await count(db, sql`select count(*) as n from case_episode where case_status = 'closed' and follow_up_due_on <= ${TODAY}::date and followed_up`);
+      assert.ok(followed / due > 0.7 && followed / due < 0.9, `${followed} of ${due} followed up`);
+      assert.ok(await count(db, sql`select count(*) as n from follow_up f where not exists (select 1 from onward_referral o where o.case_id = f.case_id and o.sent_on is not null)`) > 0);
       assert.equal(await count(db, sql`select count(*) as n from case_episode c where c.followed_up <> exists (select 1 from follow_up f where f.case_id = c.id)`), 0);
       // Justice events fall after the person's first referral and not after today.
       assert.equal(await count(db, sql`

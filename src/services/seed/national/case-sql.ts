@@ -167,7 +167,10 @@ export async function insertContacts(run: SqlRunner, ctx: NationalContext): Prom
   )).rowCount;
 }
 
-/** A follow-up for three in four closed cases whose follow-up is due: still engaged with each onward service, and any new arrest. */
+/**
+ * A follow-up for four in five closed cases whose follow-up is due, as the demo data has: still engaged with each
+ * onward service, and any new arrest.
+ */
 export async function insertFollowUps(run: SqlRunner, ctx: NationalContext): Promise<number> {
   const p = new Params();
   const today = p.add(ctx.today, 'date');
@@ -180,7 +183,7 @@ export async function insertFollowUps(run: SqlRunner, ctx: NationalContext): Pro
             (array['no', 'no', 'no', 'no', 'no', 'no', 'yes', 'not_known'])[1 + pg_temp.h('arrest', c.key) % 8], '', f.on_day, c.allocated_to, f.on_day + time '14:00'
      from ${caseKeys(p, ctx, `c.case_status = 'closed' and c.follow_up_due_on <= ${today}`)}
      cross join lateral (select least(${today}, c.follow_up_due_on + (pg_temp.h('fu', c.key) % 15)::int) as on_day) f
-     where pg_temp.h('fu?', c.key) % 100 < 75 and exists (select 1 from onward_referral o where o.case_id = c.id and o.sent_on is not null)`,
+     where pg_temp.h('fu?', c.key) % 100 < 80`,
     p.values,
   )).rowCount;
   // The load runs with triggers off (session_replication_role), so the mark the database puts on a case when its

@@ -10,7 +10,8 @@ import type { Clock } from '../clock.js';
 import { NotFoundError, ValidationError, uniqueViolation } from '../errors.js';
 import { saveVersioned, updateWithVersion } from '../directory/versioned-update.js';
 import type { PersonInput } from './person-input.js';
-import { closestNameMatchIds, nameMatchIds } from './name-matches.js';
+import { closestNameMatchIds, nameMatchIds, nameShape, nameValues, type NameShape, type NameValues } from './name-matches.js';
+import { queryOnce } from '../../db/compiled-once.js';
 import { describeLink, isRelationship } from '../../domain/relationships.js';
 import { isUuid } from '../../domain/ids.js';
 import { readTogetherOnce } from '../../db/read-together.js';
@@ -26,6 +27,19 @@ export class PossibleDuplicatesError extends Error {
 }
 
 export type PersonSearch = { text?: string; dateOfBirth?: string; limit?: number };
+
+type SearchShape = NameShape & { by: 'nhs' | 'pnc' | 'name' | 'born'; born: boolean };
+type SearchValues = NameValues & { dateOfBirth: string | null; limit: number; nhs: string | null; pnc: string | null };
+
+/** A search's read, built once for each shape: by NHS number, PNC ID, name (closest first) or date of birth alone. */
+const searchRead = queryOnce((db: Kysely<Database>, shape: SearchShape, v: SearchValues) => {
+  let q = db.selectFrom('person as p').selectAll('p').where('p.service_id', '=', v.serviceId).limit(v.limit);
+  if (shape.by === 'nhs') q = q.where('p.nhs_number', '=', v.nhs);
+  else if (shape.by === 'pnc') q = q.where('p.pnc_id', '=', v.pnc);
+  else if (shape.by === 'name') q = q.where('p.id', 'in', sql<string>`(${closestNameMatchIds(shape, v)})`).orderBy(sql`similarity(p.search_name, ${v.lowered})`, 'desc');
+  if (shape.born) q = q.where('p.date_of_birth', '=', v.dateOfBirth);
+  return q.orderBy('p.family_name').orderBy('p.given_name').orderBy('p.id');
+});
 
 
 function identityOf(p: Pick<PersonRow, 'given_name' | 'family_name' | 'date_of_birth' | 'nhs_number' | 'pnc_id'>, aliases: Array<{ given_name: string; family_name: string }> = []): PersonIdentity {
@@ -217,14 +231,9 @@ export function createPersonRecords(db: Kysely<Database>, clock: Clock, audit: A
       const pnc = /\//.test(text) ? parsePncId(text) : null;
       if (!text && !query.dateOfBirth) return [];
       const limit = Math.min(query.limit ?? 25, 100);
-      const find = (fuzzy: boolean) => {
-        let q = db.selectFrom('person as p').selectAll('p').where('p.service_id', '=', serviceId).limit(limit);
-        if (nhs) q = q.where('p.nhs_number', '=', nhs);
-        else if (pnc?.ok) q = q.where('p.pnc_id', '=', pnc.value);
-        else if (text) q = q.where('p.id', 'in', sql<string>`(${closestNameMatchIds(serviceId, text, { fuzzy, dateOfBirth: query.dateOfBirth, limit })})`).orderBy(sql`similarity(p.search_name, ${text.toLowerCase()})`, 'desc');
-        if (query.dateOfBirth) q = q.where('p.date_of_birth', '=', query.dateOfBirth);
-        return q.orderBy('p.family_name').orderBy('p.given_name').orderBy('p.id').execute();
-      };
+      const by = nhs ? 'nhs' : pnc?.ok ? 'pnc' : text ? 'name' : 'born';
+      const values = { ...nameValues(serviceId, text), dateOfBirth: query.dateOfBirth ?? null, limit, nhs, pnc: pnc?.ok ? pnc.value : null };
+      const find = async (fuzzy: boolean) => searchRead(db, { by, ...nameShape(text, fuzzy), born: Boolean(query.dateOfBirth) }, values);
       // Sound-alike and exact matches first; only when they find no one, the slower spelling-tolerant match.
       let rows = await find(false);
       if (rows.length === 0 && text && !nhs && !pnc?.ok) rows = await find(true);

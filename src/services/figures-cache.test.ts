@@ -37,7 +37,7 @@ test('anything recorded since makes them worked out again at once', async () => 
   assert.equal((await cache.get('team:a', w.work)).figures.call, 2);
 });
 
-test('figures are worked out again once they are as old as they may be kept, or if the clock went back', async () => {
+test('figures as old as they may be kept are given once more while they are worked out again; the next asking gets the new', async () => {
   const clock = fixedClock('2026-12-03T09:00:00Z');
   const cache = createFiguresCache(clock, { keepForMs: 60_000, generation: () => 1 });
   const w = counting();
@@ -45,11 +45,45 @@ test('figures are worked out again once they are as old as they may be kept, or 
   clock.set('2026-12-03T09:00:59.999Z');
   assert.equal((await cache.get('k', w.work)).figures.call, 1);
   clock.set('2026-12-03T09:01:00Z');
+  const old = await cache.get('k', w.work);
+  assert.deepEqual(old, { figures: { call: 1 }, workedOutAt: new Date('2026-12-03T09:00:00Z') }, 'the kept figures, saying when they were worked out');
+  assert.equal(w.calls(), 2, 'and they are being worked out again');
+  assert.equal((await cache.get('k', w.work)).figures.call, 2, 'once worked out, the new figures are given');
+  assert.equal(w.calls(), 2, 'worked out once, however many ask meanwhile');
+  const later = await cache.get('k', w.work);
+  assert.equal(later.workedOutAt.toISOString(), '2026-12-03T09:01:00.000Z');
+});
+
+test('figures twice as old as they may be kept, or from a clock that went back, are worked out before they are given', async () => {
+  const clock = fixedClock('2026-12-03T09:00:00Z');
+  const cache = createFiguresCache(clock, { keepForMs: 60_000, generation: () => 1 });
+  const w = counting();
+  await cache.get('k', w.work);
+  clock.set('2026-12-03T09:02:00Z');
   const later = await cache.get('k', w.work);
   assert.equal(later.figures.call, 2);
-  assert.equal(later.workedOutAt.toISOString(), '2026-12-03T09:01:00.000Z');
+  assert.equal(later.workedOutAt.toISOString(), '2026-12-03T09:02:00.000Z');
   clock.set('2026-12-03T08:00:00Z');
   assert.equal((await cache.get('k', w.work)).figures.call, 3);
+});
+
+test('a working again that fails leaves the kept figures, and the next asking tries again', async () => {
+  const clock = fixedClock('2026-12-03T09:00:00Z');
+  const cache = createFiguresCache(clock, { keepForMs: 60_000, generation: () => 1 });
+  await cache.get('k', async () => 'first');
+  clock.set('2026-12-03T09:01:30Z');
+  let failed!: () => void;
+  const failing = new Promise<void>((resolve) => (failed = resolve));
+  const kept = await cache.get('k', async () => {
+    failed();
+    throw new Error('the database went away');
+  });
+  assert.equal(kept.figures, 'first');
+  await failing;
+  await new Promise((resolve) => setImmediate(resolve));
+  assert.equal((await cache.get('k', async () => 'second')).figures, 'first', 'still the kept figures, worked out again meanwhile');
+  await new Promise((resolve) => setImmediate(resolve));
+  assert.equal((await cache.get('k', async () => 'third')).figures, 'second');
 });
 
 test('those asking while figures are worked out share the one working', async () => {

@@ -42,23 +42,24 @@ const SETTINGS = new Set(['show', 'set', 'reset', 'savepoint', 'release', 'deall
 /** A script of several statements (a migration, a restore): checked for a semicolon first, as few statements have one. */
 const isScript = (text: string): boolean => text.includes(';') && /;\s*\S/.test(text);
 
-/** Whether a statement, read as its first word, may write to a table that `counts` (a script is taken to). */
-function writesTo(text: string, first: string, script: boolean, counts: (table: string) => boolean): boolean {
-  if (script) return true;
+/** The tables a statement, read as its first word, may write to: 'any' for a script or anything unknown. */
+function mayWrite(text: string, first: string, script: boolean): readonly string[] | 'any' {
+  if (script) return 'any';
   // A select on its own writes nothing (its "for update" only locks); a "with" may hold a change.
-  if (first === 'select') return false;
-  if (DATA_STATEMENTS.has(first)) return tablesWritten(text).some(counts);
-  return !SETTINGS.has(first);
+  if (first === 'select') return [];
+  if (DATA_STATEMENTS.has(first)) return tablesWritten(text);
+  return SETTINGS.has(first) ? [] : 'any';
 }
 
 const isRecords = (table: string) => !NOT_RECORDS.has(table);
 const isAccounts = (table: string) => ACCOUNT_TABLES.has(table);
+const touches = (tables: readonly string[] | 'any', counts: (table: string) => boolean) => tables === 'any' || tables.some(counts);
 
 /** Whether a statement (outside transaction control) may change the records. Anything unknown is taken to. */
-export const changesRecords = (text: string): boolean => writesTo(text, firstWord(text), isScript(text), isRecords);
+export const changesRecords = (text: string): boolean => touches(mayWrite(text, firstWord(text), isScript(text)), isRecords);
 
 /** Whether a statement (outside transaction control) may change the accounts. Anything unknown is taken to. */
-export const changesAccounts = (text: string): boolean => writesTo(text, firstWord(text), isScript(text), isAccounts);
+export const changesAccounts = (text: string): boolean => touches(mayWrite(text, firstWord(text), isScript(text)), isAccounts);
 
 /** One connection's view of its transaction: a change inside one counts when it commits, never before. */
 export class WriteWatch {
@@ -85,11 +86,12 @@ export class WriteWatch {
       this.changed = false;
       this.accountsChanged = false;
     } else if (first !== 'rollback') {
-      if (writesTo(text, first, script, isRecords)) {
+      const tables = mayWrite(text, first, script);
+      if (touches(tables, isRecords)) {
         if (this.inTransaction) this.changed = true;
         else generation++;
       }
-      if (writesTo(text, first, script, isAccounts)) {
+      if (touches(tables, isAccounts)) {
         if (this.inTransaction) this.accountsChanged = true;
         else accounts++;
       }

@@ -72,9 +72,10 @@ export function createFiguresCache(clock: Clock, options: { keepForMs?: number |
       const now = clock.now();
       const current = generation();
       const found = kept.get(key);
-      if (found && (fresh(found, now, current) || stale(found, now, current))) {
+      const freshFound = found !== undefined && fresh(found, now, current);
+      if (found && (freshFound || stale(found, now, current))) {
         keep(key, found);
-        if (!fresh(found, now, current)) workAgain(key, found, work, now, current);
+        if (!freshFound) workAgain(key, found, work, now, current);
         return { figures: (await found.figures) as T, workedOutAt: found.workedOutAt };
       }
       const entry = workOut(key, work, now, current);

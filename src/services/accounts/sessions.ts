@@ -36,7 +36,7 @@ const TOKEN = 'the token hash';
 
 export const hashToken = (token: string): string => crypto.createHash('sha256').update(token).digest('hex');
 
-type SessionRow = InferResult<ReturnType<ReturnType<typeof sessionQueryOf>>>[number];
+type SessionRow = InferResult<ReturnType<typeof sessionQuery>>[number];
 
 /** The user's roles, in services still active. */
 const grantsOfUser = (db: Kysely<Database>, userId: Expression<string>) =>
@@ -45,17 +45,16 @@ const grantsOfUser = (db: Kysely<Database>, userId: Expression<string>) =>
     .where((eb) => eb.or([eb('sv.is_active', '=', true), eb('g.service_id', 'is', null)]));
 
 /** The session's query, with its user and roles as one sub-query, so that a session reads in one round trip. */
-function sessionQueryOf(db: Kysely<Database>) {
-  return (tokenHash: string) =>
-    db
-      .selectFrom('user_session as s')
-      .innerJoin('app_user as u', 'u.id', 's.user_id')
-      .select([
-        's.token_hash', 's.user_id', 's.role_grant_id', 's.second_factor_pending', 's.created_at', 's.last_seen_at',
-        'u.username', 'u.display_name', 'u.must_change_password', 'u.is_active', 'u.totp_required', 'u.totp_enabled_at',
-      ])
-      .select((eb) => jsonArrayFrom(grantsOfUser(db, eb.ref('s.user_id'))).as('grants'))
-      .where('s.token_hash', '=', tokenHash);
+function sessionQuery(db: Kysely<Database>, tokenHash: string) {
+  return db
+    .selectFrom('user_session as s')
+    .innerJoin('app_user as u', 'u.id', 's.user_id')
+    .select([
+      's.token_hash', 's.user_id', 's.role_grant_id', 's.second_factor_pending', 's.created_at', 's.last_seen_at',
+      'u.username', 'u.display_name', 'u.must_change_password', 'u.is_active', 'u.totp_required', 'u.totp_enabled_at',
+    ])
+    .select((eb) => jsonArrayFrom(grantsOfUser(db, eb.ref('s.user_id'))).as('grants'))
+    .where('s.token_hash', '=', tokenHash);
 }
 
 /** Sessions kept in memory for a store, while it listens for the database's announcements of their changes. */
@@ -64,7 +63,7 @@ export const sessionCacheFor = (handle: { listen?: (channel: string, handlers: N
 
 export function createSessionStore(db: Kysely<Database>, clock: Clock, cache: SessionCache<SessionRow> = createSessionCache({})) {
   // The session's query is the same on every request but for the token, so it is built once: building it took 50 µs.
-  const findQuery: CompiledQuery<SessionRow> = sessionQueryOf(db)(TOKEN).compile();
+  const findQuery: CompiledQuery<SessionRow> = sessionQuery(db, TOKEN).compile();
 
   async function grantsOf(userId: string): Promise<SessionGrant[]> {
     return (await grantsOfUser(db, sql.val(userId)).execute()).map(toNamedGrant);

@@ -236,7 +236,7 @@ export function createPersonRecords(db: Kysely<Database>, clock: Clock, audit: A
       const find = async (fuzzy: boolean) => searchRead(db, { by, ...nameShape(text, fuzzy), born: Boolean(query.dateOfBirth) }, values);
       // Sound-alike and exact matches first; only when they find no one, the slower spelling-tolerant match.
       let rows = await find(false);
-      if (rows.length === 0 && text && !nhs && !pnc?.ok) rows = await find(true);
+      if (rows.length === 0 && by === 'name') rows = await find(true);
       await audit.record({ actor }, origin, { action: 'person.searched', detail: { text: nhs ? 'NHS number' : pnc?.ok ? 'PNC ID' : text ? 'name' : '', dateOfBirth: Boolean(query.dateOfBirth), results: rows.length } });
       return rows;
     },
